@@ -1,1 +1,64 @@
-export async function main(_argv: string[]): Promise<number> { return 0; }
+/**
+ * The `mesh` command's composition root and its only error edge: domain errors become a
+ * coded message and exit 1, usage errors exit 2, and anything else is reported as a bug.
+ */
+import { Command, CommanderError } from 'commander';
+import { isMeshworkError } from '@meshwork/core';
+import type { CliContext } from './cli-context.js';
+import { createCliOutput, type CliStreams } from './output/cli-output.js';
+import { printDiagnostics } from './output/print-diagnostics.js';
+import { registerCommands } from './commands/register-commands.js';
+
+export interface MainOptions {
+  readonly streams?: CliStreams;
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  readonly cwd?: string;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_FAILURE = 1;
+export const EXIT_USAGE = 2;
+
+export async function main(argv: readonly string[], options: MainOptions = {}): Promise<number> {
+  const ctx: CliContext = {
+    streams: options.streams ?? { stdout: process.stdout, stderr: process.stderr },
+    env: options.env ?? process.env,
+    cwd: options.cwd ?? process.cwd(),
+    exitCode: EXIT_OK,
+  };
+  const program = new Command('mesh')
+    .description('Meshwork — a data mesh platform: mesh as code, governed SQL, catalog and lineage.')
+    .version('0.1.0', '-v, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => void ctx.streams.stdout.write(s),
+      writeErr: (s) => void ctx.streams.stderr.write(s),
+    });
+  registerCommands(program, ctx);
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return ctx.exitCode;
+  } catch (error) {
+    return reportError(ctx, error);
+  }
+}
+
+function reportError(ctx: CliContext, error: unknown): number {
+  if (error instanceof CommanderError) {
+    // --help and --version exit through here with code 0.
+    return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+  }
+  const out = createCliOutput(ctx.streams, { json: false, color: !!ctx.streams.stderr.isTTY && !ctx.env.NO_COLOR });
+  if (isMeshworkError(error)) {
+    printDiagnostics(out, error.diagnostics);
+    out.error(`${out.style.red('error')} ${error.code}: ${error.message}`);
+    return EXIT_FAILURE;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  out.error(`${out.style.red('internal error')}: ${message}`);
+  out.error('This is a bug in Meshwork. Set MESHWORK_DEBUG=1 for details and report it.');
+  if (ctx.env.MESHWORK_DEBUG && error instanceof Error && error.stack) out.error(error.stack);
+  return EXIT_FAILURE;
+}

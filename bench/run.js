@@ -1,0 +1,14 @@
+// `npm run bench`: every benchmark, each printing its figures and its ratio to a baseline
+// measured in the same run. Pass a name to run one: `npm run bench -- validate`.
+import { validateBench } from './validate-bench.js';
+
+const benches = {
+  validate: () => validateBench({ products: Number(process.env.BENCH_PRODUCTS ?? 10_000) }),
+};
+
+const only = process.argv[2];
+for (const [name, run] of Object.entries(benches)) {
+  if (only && only !== name) continue;
+  console.log(`\n# ${name}`);
+  await run();
+}

@@ -1,0 +1,16 @@
+/** Every command of `mesh`, in the order `mesh --help` lists them. */
+import type { Command } from 'commander';
+import type { CliContext } from '../cli-context.js';
+import { registerInit } from './init-command.js';
+import { registerInterchange } from './interchange-commands.js';
+import { registerNew } from './new-command.js';
+import { registerShow } from './show-command.js';
+import { registerValidate } from './validate-command.js';
+
+export function registerCommands(program: Command, ctx: CliContext): void {
+  registerInit(program, ctx);
+  registerNew(program, ctx);
+  registerValidate(program, ctx);
+  registerShow(program, ctx);
+  registerInterchange(program, ctx);
+}

@@ -1,0 +1,41 @@
+/** What a cross-file rule sees, and how it reports a problem at a place in a file. */
+import type { Diagnostic, Severity } from '../../diagnostics/diagnostic.js';
+import type { MeshConfig } from '../../config/mesh-config-schema.js';
+import type { Domain, Team } from '../../model/model-types.js';
+import type { YamlSource } from '../../yaml/yaml-source.js';
+import type { ReadProduct } from '../read-product.js';
+import { WORKSPACE_CODES, type WorkspaceCode } from '../workspace-codes.js';
+
+export interface RuleContext {
+  readonly config?: MeshConfig;
+  readonly teams: ReadonlyMap<string, Team>;
+  readonly domains: ReadonlyMap<string, Domain>;
+  /** Sorted by product id. */
+  readonly products: readonly ReadProduct[];
+  readonly productsById: ReadonlyMap<string, ReadProduct>;
+  /** Every workspace path the reader saw (for files that steps refer to). */
+  readonly paths: ReadonlySet<string>;
+  report(
+    code: WorkspaceCode,
+    source: YamlSource | undefined,
+    pointer: string,
+    message: string,
+    severity?: Severity,
+  ): void;
+}
+
+export type WorkspaceRule = (context: RuleContext) => void;
+
+export function createReporter(diagnostics: Diagnostic[]): RuleContext['report'] {
+  return (code, source, pointer, message, severity = 'error') => {
+    diagnostics.push({
+      code,
+      severity,
+      file: source?.file,
+      ...(source ? source.locate(pointer) : {}),
+      pointer,
+      message,
+      fix: WORKSPACE_CODES[code].fix,
+    });
+  };
+}

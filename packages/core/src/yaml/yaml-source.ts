@@ -1,0 +1,120 @@
+/**
+ * Parses a YAML file into plain data while keeping the syntax tree, so that any JSON pointer
+ * into the data can be traced back to a line and column for diagnostics.
+ */
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { Diagnostic, SourcePosition } from '../diagnostics/diagnostic.js';
+
+export interface YamlSource {
+  readonly file: string;
+  /** The parsed data; `undefined` when the file could not be parsed at all. */
+  readonly value: unknown;
+  /** Parse problems (syntax errors, duplicate keys), already positioned. */
+  readonly diagnostics: readonly Diagnostic[];
+  /**
+   * Where the value at `pointer` is written. For a pointer that does not exist (a missing
+   * required field) the position of its nearest existing ancestor is returned.
+   */
+  locate(pointer: string): SourcePosition;
+  /** Where the key of the member at `pointer` is written (falls back to `locate`). */
+  locateKey(pointer: string): SourcePosition;
+}
+
+const START: SourcePosition = { line: 1, column: 1 };
+
+export function parseYamlSource(file: string, text: string): YamlSource {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, maxAliasCount: 100 });
+  const diagnostics: Diagnostic[] = [];
+  const position = (offset: number): SourcePosition => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+  };
+
+  for (const error of doc.errors) {
+    const duplicate = error.code === 'DUPLICATE_KEY';
+    diagnostics.push({
+      code: duplicate ? 'MW1004' : 'MW1003',
+      severity: 'error',
+      file,
+      ...position(error.pos[0]),
+      message: duplicate ? `duplicate key: ${firstLine(error.message)}` : `YAML syntax error: ${firstLine(error.message)}`,
+      fix: duplicate ? 'Keep one of the duplicated keys.' : 'Fix the YAML syntax at this position.',
+    });
+  }
+
+  let value: unknown;
+  if (doc.errors.length === 0) {
+    try {
+      value = doc.toJS({ maxAliasCount: 100 });
+    } catch (error) {
+      // toJS throws on alias bombs and similar abuse; report instead of crashing.
+      diagnostics.push({
+        code: 'MW1003',
+        severity: 'error',
+        file,
+        ...START,
+        message: `YAML could not be read: ${firstLine(error instanceof Error ? error.message : String(error))}`,
+        fix: 'Remove excessive aliases or unsupported YAML features.',
+      });
+    }
+  }
+
+  const nodeAt = (pointer: string, wantKey: boolean): SourcePosition => {
+    const found = walk(doc, parsePointer(pointer), wantKey);
+    return found === undefined ? START : position(found);
+  };
+
+  return {
+    file,
+    value,
+    diagnostics,
+    locate: (pointer) => nodeAt(pointer, false),
+    locateKey: (pointer) => nodeAt(pointer, true),
+  };
+}
+
+/** Offset of the node (or its key) at the deepest existing prefix of `segments`. */
+function walk(doc: Document, segments: string[], wantKey: boolean): number | undefined {
+  let node: unknown = doc.contents;
+  let offset = rangeStart(node);
+  for (let i = 0; i < segments.length; i++) {
+    const segment = segments[i]!;
+    const last = i === segments.length - 1;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === segment);
+      if (!pair) return offset;
+      if (last && wantKey) return rangeStart(pair.key) ?? offset;
+      node = pair.value;
+      offset = rangeStart(node) ?? rangeStart(pair.key) ?? offset;
+    } else if (isSeq(node)) {
+      const item = node.items[Number(segment)];
+      if (item === undefined) return offset;
+      node = item;
+      offset = rangeStart(node) ?? offset;
+    } else {
+      return offset;
+    }
+  }
+  return offset;
+}
+
+function rangeStart(node: unknown): number | undefined {
+  return (node as Node | null)?.range?.[0];
+}
+
+export function parsePointer(pointer: string): string[] {
+  if (pointer === '' || pointer === '/') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+/** The library appends "at line L, column C:" and a code excerpt; we position it ourselves. */
+function firstLine(message: string): string {
+  return message
+    .split('\n')[0]!
+    .replace(/ at line \d+, column \d+:?$/, '')
+    .trim();
+}
