@@ -24,7 +24,10 @@ export async function generateWorkspace(root, products, { domains = 20, columns 
   );
   for (let d = 0; d < domains; d++) {
     await mkdir(join(root, 'domains', `domain-${d}`), { recursive: true });
-    await writeFile(join(root, 'domains', `domain-${d}`, 'domain.yaml'), `apiVersion: meshwork/v1\nkind: Domain\nname: domain-${d}\nowner: team-${d}\n`);
+    await writeFile(
+      join(root, 'domains', `domain-${d}`, 'domain.yaml'),
+      `apiVersion: meshwork/v1\nkind: Domain\nname: domain-${d}\nowner: team-${d}\n`,
+    );
   }
   const writes = [];
   for (let i = 0; i < products; i++) {

@@ -19,14 +19,19 @@ export async function validateBench({ products = 10_000 } = {}) {
     const started = performance.now();
     await generateWorkspace(dir, products);
     console.log(`  generated ${products} products in ${Math.round(performance.now() - started)} ms`);
-    const run = (mode) => JSON.parse(execFileSync(process.execPath, [join(here, 'validate-worker.js'), mode, dir], { encoding: 'utf8' }));
+    const run = (mode) =>
+      JSON.parse(execFileSync(process.execPath, [join(here, 'validate-worker.js'), mode, dir], { encoding: 'utf8' }));
     // Warm the file system cache once so neither side pays for cold reads.
     run('baseline');
     const meshwork = run('meshwork');
     const baseline = run('baseline');
     const ratio = meshwork.ms / baseline.ms;
-    console.log(`  meshwork validate: ${meshwork.ms.toFixed(0)} ms, peak RSS ${meshwork.rssMb.toFixed(0)} MB, ${meshwork.products} products, ${meshwork.errors} errors (target < 10000 ms, < 1024 MB)`);
-    console.log(`  JSON Schema alone (${baseline.schemas}): ${baseline.ms.toFixed(0)} ms, peak RSS ${baseline.rssMb.toFixed(0)} MB, ${baseline.invalid} invalid`);
+    console.log(
+      `  meshwork validate: ${meshwork.ms.toFixed(0)} ms, peak RSS ${meshwork.rssMb.toFixed(0)} MB, ${meshwork.products} products, ${meshwork.errors} errors (target < 10000 ms, < 1024 MB)`,
+    );
+    console.log(
+      `  JSON Schema alone (${baseline.schemas}): ${baseline.ms.toFixed(0)} ms, peak RSS ${baseline.rssMb.toFixed(0)} MB, ${baseline.invalid} invalid`,
+    );
     console.log(`  ratio meshwork / JSON Schema alone: ${ratio.toFixed(2)}x (target <= 1.5x)`);
     return { meshwork, baseline, ratio };
   } finally {

@@ -19,7 +19,9 @@ function sourceFiles(dir: string): string[] {
 }
 
 const registered = new Map(allCodeRegistries.flatMap((r) => Object.entries(r)));
-const documented = new Set([...readFileSync(join(root, 'docs/reference/errors.md'), 'utf8').matchAll(/^### (MW\d{4})\b/gm)].map((m) => m[1]!));
+const documented = new Set(
+  [...readFileSync(join(root, 'docs/reference/errors.md'), 'utf8').matchAll(/^### (MW\d{4})\b/gm)].map((m) => m[1]!),
+);
 const sources = sourceFiles(join(root, 'packages')).map((f) => readFileSync(f, 'utf8'));
 const used = new Set(sources.flatMap((text) => [...text.matchAll(/'(MW\d{4})'/g)].map((m) => m[1]!)));
 

@@ -30,7 +30,10 @@ export async function openWorkspace(ctx: CliContext, dir?: string): Promise<Disk
   const start = ctx.cwd;
   const root = findWorkspaceRoot(start);
   if (!root) {
-    throw new InputError('MW1001', `${start} is not inside a mesh workspace (no mesh.yaml here or above); create one with \`mesh init <dir>\``);
+    throw new InputError(
+      'MW1001',
+      `${start} is not inside a mesh workspace (no mesh.yaml here or above); create one with \`mesh init <dir>\``,
+    );
   }
   return loadWorkspaceFromDisk(root, ctx.env);
 }

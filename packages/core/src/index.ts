@@ -12,3 +12,7 @@ export * from './workspace/load-workspace.js';
 export * from './workspace/pipeline-schema.js';
 export * from './workspace/domain-schema.js';
 export * from './workspace/semver.js';
+export * from './standards/odcs/index.js';
+export * from './standards/odps/index.js';
+export * from './standards/dcs/index.js';
+export * from './workspace/schema-diagnostics.js';

@@ -5,3 +5,5 @@ export * from './scaffold/scaffold-codes.js';
 export * from './scaffold/write-folder-atomically.js';
 export * from './interchange/import-document.js';
 export * from './interchange/export-documents.js';
+export * from './metadata/index.js';
+export * from './catalog/register-products.js';

@@ -10,7 +10,9 @@ import { findProduct } from './product-ref.js';
 export function registerInterchange(program: Command, ctx: CliContext): void {
   program
     .command('import')
-    .description('import an ODCS contract, an ODPS descriptor, or a Data Contract Specification file (converted to ODCS v3.1.0)')
+    .description(
+      'import an ODCS contract, an ODPS descriptor, or a Data Contract Specification file (converted to ODCS v3.1.0)',
+    )
     .addArgument(new Argument('<format>', 'document format').choices(['odcs', 'odps', 'dcs']))
     .argument('<file>', 'YAML or JSON file to import')
     .option('--product <domain/product>', 'product to import into (default: from the document)')
@@ -18,7 +20,13 @@ export function registerInterchange(program: Command, ctx: CliContext): void {
     .action(async (format: ImportFormat, file: string, options: { product?: string; force?: boolean }) => {
       const out = outputFor(ctx, {});
       const { root } = await openWorkspace(ctx);
-      const result = await importDocument({ root, format, file: resolve(ctx.cwd, file), product: options.product, force: options.force });
+      const result = await importDocument({
+        root,
+        format,
+        file: resolve(ctx.cwd, file),
+        product: options.product,
+        force: options.force,
+      });
       printDiagnostics(out, result.warnings);
       out.line(`Imported ${file} into ${result.productId}: ${relative(ctx.cwd, result.written)}`);
       const { diagnostics } = await openWorkspace(ctx);
@@ -43,7 +51,10 @@ export function registerInterchange(program: Command, ctx: CliContext): void {
         await mkdir(dir, { recursive: true });
         for (const d of documents) {
           const name = options.json ? d.name.replace(/\.yaml$/, '.json') : d.name;
-          await writeFile(join(dir, name), options.json ? `${JSON.stringify(d.document, null, 2)}\n` : toYamlStream([d]));
+          await writeFile(
+            join(dir, name),
+            options.json ? `${JSON.stringify(d.document, null, 2)}\n` : toYamlStream([d]),
+          );
           out.note(`wrote ${join(options.out, name)}`);
         }
       } else if (options.json) {

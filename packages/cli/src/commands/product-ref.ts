@@ -5,7 +5,10 @@ export function findProduct(model: MeshModel, ref: string): DataProduct {
   const id = ref.replace('/', '.');
   const product = model.products.get(id);
   if (!product) {
-    throw new NotFoundError('MW7006', `no product "${ref}" in the workspace (products: ${[...model.products.keys()].slice(0, 10).join(', ') || 'none'})`);
+    throw new NotFoundError(
+      'MW7006',
+      `no product "${ref}" in the workspace (products: ${[...model.products.keys()].slice(0, 10).join(', ') || 'none'})`,
+    );
   }
   return product;
 }

@@ -1,7 +1,9 @@
 /** Every command of `mesh`, in the order `mesh --help` lists them. */
 import type { Command } from 'commander';
 import type { CliContext } from '../cli-context.js';
+import { registerAudit } from './audit-command.js';
 import { registerInit } from './init-command.js';
+import { registerRegister } from './register-command.js';
 import { registerInterchange } from './interchange-commands.js';
 import { registerNew } from './new-command.js';
 import { registerShow } from './show-command.js';
@@ -13,4 +15,6 @@ export function registerCommands(program: Command, ctx: CliContext): void {
   registerValidate(program, ctx);
   registerShow(program, ctx);
   registerInterchange(program, ctx);
+  registerRegister(program, ctx);
+  registerAudit(program, ctx);
 }

@@ -71,7 +71,9 @@ function printProduct(out: CliOutput, product: DataProduct): void {
   if (product.dependsOn.length > 0) out.line(`  reads      ${product.dependsOn.join(', ')}`);
   for (const port of product.outputPorts) {
     out.line();
-    out.line(`${bold(`Output port ${port.name}`)} v${port.version} ${dim(`contract ${port.contractId ?? 'missing'}${port.contract ? `, ${port.contract.status}` : ''}`)}`);
+    out.line(
+      `${bold(`Output port ${port.name}`)} v${port.version} ${dim(`contract ${port.contractId ?? 'missing'}${port.contract ? `, ${port.contract.status}` : ''}`)}`,
+    );
     for (const table of port.contract?.tables ?? []) {
       out.line(`  ${bold(table.name)}${table.description ? dim(` — ${table.description}`) : ''}`);
       out.table(
@@ -88,7 +90,10 @@ function printProduct(out: CliOutput, product: DataProduct): void {
     const slos = port.contract ? slaProperties(port.contract) : [];
     if (slos.length > 0) {
       out.line(`  ${bold('SLOs')}`);
-      for (const s of slos) out.line(`    ${s.property}: ${String(s.value)}${s.unit ? ` ${s.unit}` : ''}${s.element ? dim(` (${s.element})`) : ''}`);
+      for (const s of slos)
+        out.line(
+          `    ${s.property}: ${String(s.value)}${s.unit ? ` ${s.unit}` : ''}${s.element ? dim(` (${s.element})`) : ''}`,
+        );
     }
   }
   if (product.inputPorts.length > 0) {

@@ -34,7 +34,10 @@ export function substituteVariables<T>(
     if (Array.isArray(node)) return node.map((item, i) => visit(item, `${pointer}/${i}`));
     if (node !== null && typeof node === 'object') {
       return Object.fromEntries(
-        Object.entries(node).map(([key, child]) => [key, visit(child, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`)]),
+        Object.entries(node).map(([key, child]) => [
+          key,
+          visit(child, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`),
+        ]),
       );
     }
     return node;

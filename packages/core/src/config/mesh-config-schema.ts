@@ -5,6 +5,11 @@
  */
 import { Type, type Static } from '@sinclair/typebox';
 
+/** A string enum as one JSON Schema `enum`, so a wrong value is one clear error. */
+function StringEnum<T extends readonly string[]>(values: T) {
+  return Type.Unsafe<T[number]>({ type: 'string', enum: [...values] });
+}
+
 const Identifier = Type.String({ pattern: '^[a-z][a-z0-9-]*$', maxLength: 63 });
 
 export const TeamSchema = Type.Object(
@@ -27,7 +32,7 @@ export const UserSchema = Type.Object(
     email: Type.Optional(Type.String()),
     teams: Type.Optional(Type.Array(Identifier)),
     groups: Type.Optional(Type.Array(Identifier)),
-    roles: Type.Optional(Type.Array(Type.Union(ROLES.map((r) => Type.Literal(r))))),
+    roles: Type.Optional(Type.Array(StringEnum(ROLES))),
     /** Free attributes used by access policies and row filters (e.g. `region: EU`). */
     attributes: Type.Optional(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number(), Type.Boolean()]))),
   },
@@ -39,7 +44,7 @@ export const ServiceAccountSchema = Type.Object(
     id: Type.String({ pattern: '^[a-z][a-z0-9._-]*$', maxLength: 63 }),
     description: Type.Optional(Type.String()),
     team: Type.Optional(Identifier),
-    roles: Type.Optional(Type.Array(Type.Union(ROLES.map((r) => Type.Literal(r))))),
+    roles: Type.Optional(Type.Array(StringEnum(ROLES))),
   },
   { additionalProperties: false },
 );
@@ -68,9 +73,7 @@ export const MeshConfigSchema = Type.Object(
     name: Type.String({ minLength: 1 }),
     description: Type.Optional(Type.String()),
     metadataStore: Type.Optional(MetadataStoreSettingsSchema),
-    warehouse: Type.Optional(
-      Type.Object({ path: Type.Optional(Type.String()) }, { additionalProperties: false }),
-    ),
+    warehouse: Type.Optional(Type.Object({ path: Type.Optional(Type.String()) }, { additionalProperties: false })),
     governance: Type.Optional(
       Type.Object(
         { council: Type.Optional(Identifier), policies: Type.Optional(Type.String()) },
@@ -82,10 +85,7 @@ export const MeshConfigSchema = Type.Object(
     serviceAccounts: Type.Optional(Type.Array(ServiceAccountSchema)),
     connections: Type.Optional(Type.Record(Type.String({ pattern: '^[a-z][a-z0-9_-]*$' }), ConnectionSchema)),
     limits: Type.Optional(
-      Type.Object(
-        { maxFileBytes: Type.Optional(Type.Integer({ minimum: 1024 })) },
-        { additionalProperties: false },
-      ),
+      Type.Object({ maxFileBytes: Type.Optional(Type.Integer({ minimum: 1024 })) }, { additionalProperties: false }),
     ),
   },
   { additionalProperties: false },

@@ -8,8 +8,9 @@ import addFormatsModule from 'ajv-formats';
 import type { TSchema } from '@sinclair/typebox';
 
 // ajv-formats is CommonJS; its default export arrives wrapped under some loaders.
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ??
-  addFormatsModule) as unknown as (ajv: Ajv2019) => Ajv2019;
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as unknown as (
+  ajv: Ajv2019,
+) => Ajv2019;
 
 export interface SchemaIssue {
   /** JSON pointer of the value at fault (for unknown keys: the unknown key itself). */
@@ -74,7 +75,8 @@ function toIssue(error: ErrorObject): SchemaIssue {
  * "must match \"then\" schema") only repeat them, so they are dropped when something more
  * specific points at or below the same place. Duplicates are removed.
  */
-function simplifyIssues(issues: SchemaIssue[]): SchemaIssue[] {
+function simplifyIssues(raw: SchemaIssue[]): SchemaIssue[] {
+  const issues = mergeConstAlternatives(raw);
   const summary = new Set(['anyOf', 'oneOf', 'if', 'allOf', 'not']);
   const seen = new Set<string>();
   const out: SchemaIssue[] = [];
@@ -89,6 +91,26 @@ function simplifyIssues(issues: SchemaIssue[]): SchemaIssue[] {
     if (seen.has(key)) continue;
     seen.add(key);
     out.push(issue);
+  }
+  return out;
+}
+
+/** `anyOf` of literals fails once per literal; users want one "must be one of a, b, c". */
+function mergeConstAlternatives(issues: SchemaIssue[]): SchemaIssue[] {
+  const constsAt = new Map<string, string[]>();
+  for (const issue of issues) {
+    if (issue.keyword !== 'const') continue;
+    const list = constsAt.get(issue.pointer) ?? [];
+    list.push(issue.message.replace(/^must be /, ''));
+    constsAt.set(issue.pointer, list);
+  }
+  const out: SchemaIssue[] = [];
+  for (const issue of issues) {
+    const alternatives = constsAt.get(issue.pointer);
+    if (issue.keyword !== 'const' || !alternatives || alternatives.length < 2) out.push(issue);
+    else if (alternatives[0] === issue.message.replace(/^must be /, '')) {
+      out.push({ pointer: issue.pointer, keyword: 'enum', message: `must be one of ${alternatives.join(', ')}` });
+    }
   }
   return out;
 }

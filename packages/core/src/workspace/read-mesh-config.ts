@@ -37,13 +37,17 @@ export function readMeshConfig(text: string, env: Readonly<Record<string, string
       })),
     };
   });
+  // An unset variable leaves an empty string whose schema errors would only repeat MW4001.
+  const unresolved = new Set(parsed.diagnostics.filter((d) => d.code === 'MW4001').map((d) => d.pointer));
   for (const d of parsed.diagnostics) {
+    if (d.code !== 'MW4001' && unresolved.has(d.pointer)) continue;
     diagnostics.push(d.line === undefined && d.pointer ? { ...d, ...parsed.source.locate(d.pointer) } : d);
   }
   const teams = new Map<string, Team>();
   const users = new Map<string, User>();
   const serviceAccounts = new Map<string, ServiceAccount>();
-  if (!parsed.valid || !parsed.value) return { teams, users, serviceAccounts, diagnostics };
+  const onlyUnresolved = diagnostics.every((d) => d.code === 'MW4001');
+  if (!parsed.value || !(parsed.valid || onlyUnresolved)) return { teams, users, serviceAccounts, diagnostics };
 
   const config = parsed.value;
   const duplicate = (kind: string, id: string, pointer: string): void => {
@@ -59,7 +63,13 @@ export function readMeshConfig(text: string, env: Readonly<Record<string, string
   };
   config.teams?.forEach((t, i) => {
     if (teams.has(t.id)) return duplicate('team', t.id, `/teams/${i}/id`);
-    teams.set(t.id, { id: t.id, name: t.name ?? t.id, description: t.description, members: t.members ?? [], channel: t.channel });
+    teams.set(t.id, {
+      id: t.id,
+      name: t.name ?? t.id,
+      description: t.description,
+      members: t.members ?? [],
+      channel: t.channel,
+    });
   });
   config.users?.forEach((u, i) => {
     if (users.has(u.id)) return duplicate('user', u.id, `/users/${i}/id`);
@@ -86,7 +96,8 @@ export function readMeshConfig(text: string, env: Readonly<Record<string, string
     });
   });
   config.serviceAccounts?.forEach((s, i) => {
-    if (serviceAccounts.has(s.id) || users.has(s.id)) return duplicate('service account', s.id, `/serviceAccounts/${i}/id`);
+    if (serviceAccounts.has(s.id) || users.has(s.id))
+      return duplicate('service account', s.id, `/serviceAccounts/${i}/id`);
     serviceAccounts.set(s.id, { id: s.id, description: s.description, team: s.team, roles: s.roles ?? [] });
   });
   return { config, teams, users, serviceAccounts, diagnostics };

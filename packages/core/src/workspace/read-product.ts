@@ -3,7 +3,15 @@
  * local to the folder are reported here; rules across products live in ./rules.
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { ARCHETYPES, type Archetype, type Contract, type ContractTable, type DataProduct, type InputPort, type OutputPort } from '../model/model-types.js';
+import {
+  ARCHETYPES,
+  type Archetype,
+  type Contract,
+  type ContractTable,
+  type DataProduct,
+  type InputPort,
+  type OutputPort,
+} from '../model/model-types.js';
 import type { OdcsDocument, OdpsDocument } from '../standards/documents.js';
 import { validateOdcs } from '../standards/odcs/index.js';
 import { validateOdps } from '../standards/odps/index.js';
@@ -48,8 +56,11 @@ export function readProduct(folder: ProductFolder, diagnostics: Diagnostic[]): R
     return undefined;
   }
   const descriptorFile = `${dir}/${DESCRIPTOR_FILE}`;
-  const descriptor = parseWorkspaceDocument<OdpsDocument>(descriptorFile, descriptorText, 'ODPS descriptor', (v) =>
-    validateOdps(v).issues,
+  const descriptor = parseWorkspaceDocument<OdpsDocument>(
+    descriptorFile,
+    descriptorText,
+    'ODPS descriptor',
+    (v) => validateOdps(v).issues,
   );
   diagnostics.push(...descriptor.diagnostics);
 
@@ -101,7 +112,8 @@ export function readProduct(folder: ProductFolder, diagnostics: Diagnostic[]): R
   let archetype: Archetype | undefined;
   if (archetypeValue !== undefined) {
     if ((ARCHETYPES as readonly unknown[]).includes(archetypeValue)) archetype = archetypeValue as Archetype;
-    else at('MW3010', '/customProperties', `archetype "${String(archetypeValue)}" is not one of ${ARCHETYPES.join(', ')}`);
+    else
+      at('MW3010', '/customProperties', `archetype "${String(archetypeValue)}" is not one of ${ARCHETYPES.join(', ')}`);
   }
 
   const contractsById = new Map(contracts.map((c) => [c.id, c]));
@@ -143,7 +155,7 @@ export function readProduct(folder: ProductFolder, diagnostics: Diagnostic[]): R
     archetype,
     ownerTeam: str(team?.name),
     description: str(description?.purpose),
-    tags: list(doc.tags).filter((t): t is string => typeof t === 'string'),
+    tags: Array.isArray(doc.tags) ? doc.tags.filter((t): t is string => typeof t === 'string') : [],
     directory: dir,
     descriptorFile,
     descriptor: descriptor.value,

@@ -23,7 +23,8 @@ export function schemaIssuesToDiagnostics(
 ): Diagnostic[] {
   return issues.map((issue) => {
     const code = CODE_BY_KEYWORD[issue.keyword] ?? 'MW2005';
-    const where = issue.keyword === 'additionalProperties' ? source.locateKey(issue.pointer) : source.locate(issue.pointer);
+    const where =
+      issue.keyword === 'additionalProperties' ? source.locateKey(issue.pointer) : source.locate(issue.pointer);
     const field = issue.pointer === '' ? 'document' : issue.pointer;
     return {
       code,

@@ -9,7 +9,11 @@
 export type WorkspaceFileRole =
   | { readonly role: 'mesh' }
   | { readonly role: 'domain'; readonly domain: string }
-  | { readonly role: 'descriptor' | 'contract' | 'pipeline' | 'sql' | 'unrecognised'; readonly domain: string; readonly product: string }
+  | {
+      readonly role: 'descriptor' | 'contract' | 'pipeline' | 'sql' | 'unrecognised';
+      readonly domain: string;
+      readonly product: string;
+    }
   | { readonly role: 'ignored' };
 
 export const MESH_FILE = 'mesh.yaml';

@@ -24,7 +24,7 @@ const START: SourcePosition = { line: 1, column: 1 };
 
 export function parseYamlSource(file: string, text: string): YamlSource {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, maxAliasCount: 100 });
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const diagnostics: Diagnostic[] = [];
   const position = (offset: number): SourcePosition => {
     const { line, col } = lineCounter.linePos(offset);
@@ -38,7 +38,9 @@ export function parseYamlSource(file: string, text: string): YamlSource {
       severity: 'error',
       file,
       ...position(error.pos[0]),
-      message: duplicate ? `duplicate key: ${firstLine(error.message)}` : `YAML syntax error: ${firstLine(error.message)}`,
+      message: duplicate
+        ? `duplicate key: ${firstLine(error.message)}`
+        : `YAML syntax error: ${firstLine(error.message)}`,
       fix: duplicate ? 'Keep one of the duplicated keys.' : 'Fix the YAML syntax at this position.',
     });
   }

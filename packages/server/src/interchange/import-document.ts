@@ -4,6 +4,7 @@
  * gives back exactly what was imported; DCS documents are converted to ODCS v3.1.0 first.
  * The document must pass its schema before anything is written.
  */
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -14,6 +15,7 @@ import {
   InputError,
   NotFoundError,
   parseYamlSource,
+  schemaIssuesToDiagnostics,
   validateOdcs,
   validateOdps,
   type Diagnostic,
@@ -72,24 +74,18 @@ export async function importDocument(options: ImportOptions): Promise<ImportResu
 
   const issues = options.format === 'odps' ? validateOdps(doc).issues : validateOdcs(doc).issues;
   if (issues.length > 0) {
-    throw invalid(
-      options.file,
-      issues.map((i) => ({
-        code: 'MW7008',
-        severity: 'error' as const,
-        file: options.file,
-        ...source.locate(i.pointer),
-        pointer: i.pointer,
-        message: `${i.pointer || 'document'} ${i.message}`,
-      })),
-    );
+    const label = options.format === 'odps' ? 'ODPS descriptor' : 'ODCS contract';
+    throw invalid(options.file, schemaIssuesToDiagnostics(source, issues, label));
   }
 
   const [domain, product] = target(options, doc);
   checkName('domain', domain);
   checkName('product', product);
   if (!existsSync(join(options.root, 'domains', domain, 'domain.yaml'))) {
-    throw new NotFoundError('MW7005', `domain "${domain}" does not exist; create it with \`mesh new domain ${domain}\``);
+    throw new NotFoundError(
+      'MW7005',
+      `domain "${domain}" does not exist; create it with \`mesh new domain ${domain}\``,
+    );
   }
   const dir = join(options.root, 'domains', domain, product);
   const fileName = options.format === 'odps' ? 'product.odps.yaml' : `${contractFileStem(doc)}.odcs.yaml`;
@@ -98,6 +94,12 @@ export async function importDocument(options: ImportOptions): Promise<ImportResu
     throw new ConflictError('MW7009', `${written} already exists; pass --force to replace it`);
   }
   await writeFileAtomically(written, text);
+  // A contract imported into a product that does not exist yet gets a minimal descriptor
+  // whose output port serves it, so the product is complete and exportable at once.
+  const descriptor = join(dir, 'product.odps.yaml');
+  if (options.format !== 'odps' && !existsSync(descriptor)) {
+    await writeFileAtomically(descriptor, minimalDescriptor(domain, product, contractFileStem(doc), doc));
+  }
   return { written, productId: `${domain}.${product}`, warnings };
 }
 
@@ -117,9 +119,35 @@ function target(options: ImportOptions, doc: Loose): [string, string] {
         ? slug(doc.dataProduct)
         : undefined;
   if (!domain || !product) {
-    throw new InputError('MW7011', `cannot tell which product the document belongs to; pass --product <domain>/<product>`);
+    throw new InputError(
+      'MW7011',
+      `cannot tell which product the document belongs to; pass --product <domain>/<product>`,
+    );
   }
   return [domain, product];
+}
+
+function minimalDescriptor(domain: string, product: string, port: string, contract: Loose): string {
+  return stringify(
+    {
+      apiVersion: 'v1.0.0',
+      kind: 'DataProduct',
+      id: randomUUID(),
+      name: product,
+      version: '0.1.0',
+      status: 'draft',
+      domain,
+      outputPorts: [
+        {
+          name: port.replace(/-/g, '_'),
+          type: 'tables',
+          version: typeof contract.version === 'string' ? contract.version : '1.0.0',
+          contractId: contract.id,
+        },
+      ],
+    },
+    { lineWidth: 0 },
+  );
 }
 
 function contractFileStem(doc: Loose): string {

@@ -10,7 +10,11 @@ import { writeFileAtomically, writeFolderAtomically } from './write-folder-atomi
 const NAME = /^[a-z][a-z0-9-]{0,62}$/;
 
 export function checkName(kind: string, name: string): void {
-  if (!NAME.test(name)) throw new InputError('MW7002', `invalid ${kind} name "${name}": use lowercase letters, digits and dashes, starting with a letter`);
+  if (!NAME.test(name))
+    throw new InputError(
+      'MW7002',
+      `invalid ${kind} name "${name}": use lowercase letters, digits and dashes, starting with a letter`,
+    );
 }
 
 export async function initWorkspace(dir: string, name?: string): Promise<string> {
@@ -50,7 +54,10 @@ export async function newProduct(
   const dir = join(root, 'domains', domain, product);
   if (existsSync(dir)) throw new ConflictError('MW7004', `product "${domain}/${product}" already exists at ${dir}`);
   const owner = ownerTeam ?? domainOwner(await readFile(join(root, 'domains', domain, 'domain.yaml'), 'utf8'));
-  await writeFolderAtomically(dir, productTemplate({ domain, product, archetype: archetype as Archetype, ownerTeam: owner }));
+  await writeFolderAtomically(
+    dir,
+    productTemplate({ domain, product, archetype: archetype as Archetype, ownerTeam: owner }),
+  );
   return dir;
 }
 

@@ -23,9 +23,19 @@ describe('loading a workspace from disk', () => {
     expect(diagnostics).toEqual([]);
     expect([...model.products.keys()]).toEqual(['marketing.campaign-report', 'sales.orders', 'sales.revenue']);
     const orders = model.products.get('sales.orders')!;
-    expect(orders).toMatchObject({ archetype: 'source-aligned', status: 'draft', ownerTeam: 'platform', urn: 'urn:meshwork:sales:orders' });
+    expect(orders).toMatchObject({
+      archetype: 'source-aligned',
+      status: 'draft',
+      ownerTeam: 'platform',
+      urn: 'urn:meshwork:sales:orders',
+    });
     expect(orders.outputPorts[0]).toMatchObject({ name: 'orders', major: 1 });
-    expect(orders.outputPorts[0]!.contract?.tables[0]?.columns.map((c) => c.name)).toEqual(['id', 'name', 'amount', 'created_on']);
+    expect(orders.outputPorts[0]!.contract?.tables[0]?.columns.map((c) => c.name)).toEqual([
+      'id',
+      'name',
+      'amount',
+      'created_on',
+    ]);
     expect(Object.isFrozen(model)).toBe(true);
     expect(Object.isFrozen(orders.outputPorts[0]!.contract!.document)).toBe(true);
     expect(() => (model.products as Map<string, unknown>).delete('sales.orders')).toThrow(/immutable/);
@@ -39,8 +49,13 @@ describe('loading a workspace from disk', () => {
   });
 
   it('reports every problem of a broken workspace at once, each with file, line and column', async () => {
-    ws = await createTempWorkspace([['sales', 'orders'], ['sales', 'refunds']]);
-    await ws.edit('domains/sales/orders/product.odps.yaml', (t) => t.replace('status: draft', 'status: draft\ncolour: blue'));
+    ws = await createTempWorkspace([
+      ['sales', 'orders'],
+      ['sales', 'refunds'],
+    ]);
+    await ws.edit('domains/sales/orders/product.odps.yaml', (t) =>
+      t.replace('status: draft', 'status: draft\ncolour: blue'),
+    );
     await ws.edit('domains/sales/refunds/refunds.odcs.yaml', (t) => t.replace(/^version: 1\.0\.0$/m, 'version: one'));
     await ws.edit('domains/sales/refunds/pipeline.yaml', (t) => t.replace('sql: refunds.sql', 'sql: missing.sql'));
     const { diagnostics } = await loadWorkspaceFromDisk(ws.root, {});
@@ -57,15 +72,24 @@ describe('loading a workspace from disk', () => {
   });
 
   it('reports malformed YAML, duplicate keys, non-mappings and non-UTF-8 files without throwing', async () => {
-    ws = await createTempWorkspace([['sales', 'orders'], ['sales', 'refunds'], ['sales', 'returns'], ['sales', 'fees']]);
+    ws = await createTempWorkspace([
+      ['sales', 'orders'],
+      ['sales', 'refunds'],
+      ['sales', 'returns'],
+      ['sales', 'fees'],
+    ]);
     await ws.write('domains/sales/orders/product.odps.yaml', 'apiVersion: v1.0.0\nkind: [DataProduct\n');
     await ws.edit('domains/sales/refunds/product.odps.yaml', (t) => `${t}status: active\n`);
     await ws.write('domains/sales/returns/product.odps.yaml', '- just\n- a list\n');
     await ws.write('domains/sales/fees/product.odps.yaml', 'apiVersion: v1.0.0\nname: caf\xe9\n');
     const { writeFile } = await import('node:fs/promises');
-    await writeFile(`${ws.root}/domains/sales/fees/product.odps.yaml`, Buffer.from('apiVersion: v1.0.0\nname: caf\xe9\n', 'latin1'));
+    await writeFile(
+      `${ws.root}/domains/sales/fees/product.odps.yaml`,
+      Buffer.from('apiVersion: v1.0.0\nname: caf\xe9\n', 'latin1'),
+    );
     const { diagnostics } = await loadWorkspaceFromDisk(ws.root, {});
-    const byFile = (file: string) => codes(diagnostics.filter((d) => d.file === `domains/sales/${file}/product.odps.yaml`));
+    const byFile = (file: string) =>
+      codes(diagnostics.filter((d) => d.file === `domains/sales/${file}/product.odps.yaml`));
     expect(byFile('orders')).toContain('MW1003');
     expect(byFile('refunds')).toContain('MW1004');
     expect(byFile('returns')).toEqual(['MW1006']);
@@ -74,7 +98,10 @@ describe('loading a workspace from disk', () => {
   });
 
   it('detects duplicate ids, unresolved contracts and output ports without contracts', async () => {
-    ws = await createTempWorkspace([['sales', 'orders'], ['sales', 'refunds']]);
+    ws = await createTempWorkspace([
+      ['sales', 'orders'],
+      ['sales', 'refunds'],
+    ]);
     const orders = await ws.read('domains/sales/orders/product.odps.yaml');
     const id = /^id: (.+)$/m.exec(orders)![1]!;
     await ws.edit('domains/sales/refunds/product.odps.yaml', (t) =>
@@ -87,7 +114,10 @@ describe('loading a workspace from disk', () => {
   });
 
   it('checks pipeline references to products, ports, versions and connections', async () => {
-    ws = await createTempWorkspace([['sales', 'orders'], ['finance', 'revenue', 'aggregate']]);
+    ws = await createTempWorkspace([
+      ['sales', 'orders'],
+      ['finance', 'revenue', 'aggregate'],
+    ]);
     await ws.edit('domains/finance/revenue/pipeline.yaml', (t) =>
       t.replace(
         'inputs:\n',
@@ -124,9 +154,16 @@ describe('loading a workspace from disk', () => {
   });
 
   it('names the whole dependency cycle between products', async () => {
-    ws = await createTempWorkspace([['a', 'one'], ['a', 'two'], ['a', 'three']]);
+    ws = await createTempWorkspace([
+      ['a', 'one'],
+      ['a', 'two'],
+      ['a', 'three'],
+    ]);
     const readFrom = (product: string) => (t: string) =>
-      t.replace('inputs:\n', `inputs:\n  - name: up\n    kind: product\n    product: a.${product}\n    port: ${product}\n`);
+      t.replace(
+        'inputs:\n',
+        `inputs:\n  - name: up\n    kind: product\n    product: a.${product}\n    port: ${product}\n`,
+      );
     await ws.edit('domains/a/one/pipeline.yaml', readFrom('two'));
     await ws.edit('domains/a/two/pipeline.yaml', readFrom('three'));
     await ws.edit('domains/a/three/pipeline.yaml', readFrom('one'));
@@ -142,20 +179,32 @@ describe('loading a workspace from disk', () => {
 
   it('substitutes ${VAR} in mesh.yaml after parsing and reports unset variables with their key', async () => {
     ws = await createTempWorkspace();
-    await ws.edit('mesh.yaml', (t) => `${t}connections:\n  crm:\n    kind: postgres\n    url: \${CRM_URL}\n  erp:\n    kind: postgres\n    url: \${ERP_URL:-postgres://localhost/erp}\n`);
+    await ws.edit(
+      'mesh.yaml',
+      (t) =>
+        `${t}connections:\n  crm:\n    kind: postgres\n    url: \${CRM_URL}\n  erp:\n    kind: postgres\n    url: \${ERP_URL:-postgres://localhost/erp}\n`,
+    );
     const ok = await loadWorkspaceFromDisk(ws.root, { CRM_URL: 'postgres://u:secret@db/crm' });
     expect(ok.diagnostics).toEqual([]);
     expect(ok.model.config.connections?.crm?.url).toBe('postgres://u:secret@db/crm');
     expect(ok.model.config.connections?.erp?.url).toBe('postgres://localhost/erp');
     const missing = await loadWorkspaceFromDisk(ws.root, {});
     expect(missing.diagnostics).toEqual([
-      expect.objectContaining({ code: 'MW4001', file: 'mesh.yaml', pointer: '/connections/crm/url', line: 23 }),
+      expect.objectContaining({
+        code: 'MW4001',
+        file: 'mesh.yaml',
+        pointer: '/connections/crm/url',
+        line: 25,
+        column: 10,
+      }),
     ]);
   });
 
   it('rejects unknown keys and wrong types in mesh.yaml', async () => {
     ws = await createTempWorkspace();
-    await ws.edit('mesh.yaml', (t) => t.replace('kind: Mesh', 'kind: Mesh\nwarehous: x').replace('roles: [admin]', 'roles: [wizard]'));
+    await ws.edit('mesh.yaml', (t) =>
+      t.replace('kind: Mesh', 'kind: Mesh\nwarehous: x').replace('roles: [admin]', 'roles: [wizard]'),
+    );
     const { diagnostics } = await loadWorkspaceFromDisk(ws.root, {});
     expect(codes(diagnostics).sort()).toEqual(['MW2001', 'MW2004']);
   });

@@ -6,7 +6,10 @@
 import type { WorkspaceRule } from './rule-context.js';
 
 export const dependencyCycles: WorkspaceRule = (ctx) => {
-  for (const cycle of findCycles(ctx.products.map((p) => p.product.id), (id) => ctx.productsById.get(id)?.product.dependsOn ?? [])) {
+  for (const cycle of findCycles(
+    ctx.products.map((p) => p.product.id),
+    (id) => ctx.productsById.get(id)?.product.dependsOn ?? [],
+  )) {
     const path = [...cycle, cycle[0]].join(' → ');
     for (const id of cycle) {
       const read = ctx.productsById.get(id)!;

@@ -12,10 +12,21 @@ export const domainsAndTeams: WorkspaceRule = (ctx) => {
   }
   for (const { product, descriptorSource } of ctx.products) {
     if (!ctx.domains.has(product.domain)) {
-      ctx.report('MW3003', descriptorSource, '', `domain "${product.domain}" has no domains/${product.domain}/domain.yaml`);
+      ctx.report(
+        'MW3003',
+        descriptorSource,
+        '',
+        `domain "${product.domain}" has no domains/${product.domain}/domain.yaml`,
+      );
     }
     if (product.ownerTeam !== undefined && ctx.config && !ctx.teams.has(product.ownerTeam)) {
-      ctx.report('MW3008', descriptorSource, '/team/name', `owner team "${product.ownerTeam}" is not declared in mesh.yaml`, 'warning');
+      ctx.report(
+        'MW3008',
+        descriptorSource,
+        '/team/name',
+        `owner team "${product.ownerTeam}" is not declared in mesh.yaml`,
+        'warning',
+      );
     }
   }
 };

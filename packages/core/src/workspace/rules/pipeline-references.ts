@@ -25,19 +25,39 @@ function checkPipeline(ctx: RuleContext, { product, pipelineSource: source }: Re
     if (input.kind === 'product') {
       const upstream = ctx.productsById.get(input.product)?.product;
       if (!upstream) {
-        ctx.report('MW3005', source, `${pointer}/product`, `input "${input.name}" reads product "${input.product}", which does not exist`);
+        ctx.report(
+          'MW3005',
+          source,
+          `${pointer}/product`,
+          `input "${input.name}" reads product "${input.product}", which does not exist`,
+        );
         return;
       }
       const ports = upstream.outputPorts.filter((p) => p.name === input.port);
       if (ports.length === 0) {
-        ctx.report('MW3005', source, `${pointer}/port`, `product "${input.product}" has no output port "${input.port}"`);
+        ctx.report(
+          'MW3005',
+          source,
+          `${pointer}/port`,
+          `product "${input.product}" has no output port "${input.port}"`,
+        );
       } else if (input.majorVersion !== undefined && !ports.some((p) => p.major === input.majorVersion)) {
         const available = ports.map((p) => `v${p.major}`).join(', ');
-        ctx.report('MW3005', source, `${pointer}/majorVersion`, `port "${input.product}.${input.port}" has no major version ${input.majorVersion} (has ${available})`);
+        ctx.report(
+          'MW3005',
+          source,
+          `${pointer}/majorVersion`,
+          `port "${input.product}.${input.port}" has no major version ${input.majorVersion} (has ${available})`,
+        );
       }
     } else if (input.kind === 'postgres') {
       if (!ctx.config?.connections?.[input.connection]) {
-        ctx.report('MW3005', source, `${pointer}/connection`, `input "${input.name}" uses connection "${input.connection}", which mesh.yaml does not declare`);
+        ctx.report(
+          'MW3005',
+          source,
+          `${pointer}/connection`,
+          `input "${input.name}" uses connection "${input.connection}", which mesh.yaml does not declare`,
+        );
       }
       if ((input.table === undefined) === (input.query === undefined)) {
         ctx.report('MW3005', source, pointer, `input "${input.name}" needs exactly one of "table" or "query"`);
@@ -51,20 +71,40 @@ function checkPipeline(ctx: RuleContext, { product, pipelineSource: source }: Re
     if ((step.sql === undefined) === (step.query === undefined)) {
       ctx.report('MW3005', source, pointer, `step "${step.name}" needs exactly one of "sql" (a file) or "query"`);
     } else if (step.sql !== undefined && !ctx.paths.has(`${product.directory}/${step.sql}`)) {
-      ctx.report('MW3013', source, `${pointer}/sql`, `step "${step.name}" runs ${step.sql}, which is not in ${product.directory}`);
+      ctx.report(
+        'MW3013',
+        source,
+        `${pointer}/sql`,
+        `step "${step.name}" runs ${step.sql}, which is not in ${product.directory}`,
+      );
     }
   });
 
   pipeline.outputs.forEach((output, i) => {
     const pointer = `/outputs/${i}`;
     if (!names.has(output.from)) {
-      ctx.report('MW3005', source, `${pointer}/from`, `output "${output.port}" is built from "${output.from}", which is neither an input nor a step`);
+      ctx.report(
+        'MW3005',
+        source,
+        `${pointer}/from`,
+        `output "${output.port}" is built from "${output.from}", which is neither an input nor a step`,
+      );
     }
     const ports = product.outputPorts.filter((p) => p.name === output.port);
     if (ports.length === 0) {
-      ctx.report('MW3005', source, `${pointer}/port`, `output port "${output.port}" is not declared in product.odps.yaml`);
+      ctx.report(
+        'MW3005',
+        source,
+        `${pointer}/port`,
+        `output port "${output.port}" is not declared in product.odps.yaml`,
+      );
     } else if (output.majorVersion !== undefined && !ports.some((p) => p.major === output.majorVersion)) {
-      ctx.report('MW3005', source, `${pointer}/majorVersion`, `output port "${output.port}" has no major version ${output.majorVersion}`);
+      ctx.report(
+        'MW3005',
+        source,
+        `${pointer}/majorVersion`,
+        `output port "${output.port}" has no major version ${output.majorVersion}`,
+      );
     }
   });
 

@@ -14,11 +14,21 @@ export const portContracts: WorkspaceRule = (ctx) => {
       const pointer = `/outputPorts/${i}`;
       const key = `${port.name}@${port.major}`;
       if (majors.has(key)) {
-        ctx.report('MW3012', descriptorSource, `${pointer}/version`, `output port "${port.name}" has two entries for major version ${port.major}`);
+        ctx.report(
+          'MW3012',
+          descriptorSource,
+          `${pointer}/version`,
+          `output port "${port.name}" has two entries for major version ${port.major}`,
+        );
       }
       majors.add(key);
       if (port.contractId === undefined) {
-        ctx.report('MW3004', descriptorSource, pointer, `output port "${port.name}" v${port.version} has no contractId`);
+        ctx.report(
+          'MW3004',
+          descriptorSource,
+          pointer,
+          `output port "${port.name}" v${port.version} has no contractId`,
+        );
       } else if (!port.contract) {
         ctx.report(
           'MW3002',
@@ -41,7 +51,13 @@ export const portContracts: WorkspaceRule = (ctx) => {
     });
     for (const contract of product.contracts) {
       if (!used.has(contract.id)) {
-        ctx.report('MW3014', contractSources.get(contract.file), '/id', `contract "${contract.id}" is not used by any output port of ${product.id}`, 'warning');
+        ctx.report(
+          'MW3014',
+          contractSources.get(contract.file),
+          '/id',
+          `contract "${contract.id}" is not used by any output port of ${product.id}`,
+          'warning',
+        );
       }
     }
   }

@@ -12,7 +12,12 @@ export const uniqueIds: WorkspaceRule = (ctx) => {
     for (const contract of product.contracts) {
       const other = contracts.get(contract.id);
       if (other !== undefined) {
-        ctx.report('MW3001', contractSources.get(contract.file), '/id', `contract id "${contract.id}" is also used by ${other}`);
+        ctx.report(
+          'MW3001',
+          contractSources.get(contract.file),
+          '/id',
+          `contract id "${contract.id}" is also used by ${other}`,
+        );
       } else contracts.set(contract.id, contract.file);
     }
   }

@@ -1,0 +1,41 @@
+/** The metadata context's public surface: the port, its records, the factory and the codes. */
+export type { MetadataStore, MetadataStoreKind } from './metadata-store.js';
+export type {
+  AuditEvent,
+  AuditEventFields,
+  AuditInput,
+  AuditQuery,
+  AuditVerification,
+  DescriptorKind,
+  DescriptorVersionFilter,
+  DescriptorVersionInput,
+  DescriptorVersionKey,
+  DescriptorVersionRecord,
+  DescriptorVersionSummary,
+  LifecycleStatus,
+  MigrationResult,
+  Page,
+  PageQuery,
+  ProductArchetype,
+  ProductInput,
+  ProductQuery,
+  ProductRecord,
+  RecordedDescriptorVersion,
+  TeamInput,
+  TeamRecord,
+  UserInput,
+  UserQuery,
+  UserRecord,
+} from './metadata-types.js';
+export { DESCRIPTOR_KINDS, LIFECYCLE_STATUSES, PRODUCT_ARCHETYPES } from './metadata-types.js';
+export {
+  createMetadataStore,
+  defaultSqlitePath,
+  type CreateMetadataStoreOptions,
+  type MetadataStoreConfig,
+} from './create-metadata-store.js';
+export { METADATA_CODES, type MetadataCode } from './metadata-codes.js';
+export { AUDIT_GENESIS_HASH, auditEventHash } from './audit-hash.js';
+export { canonicalJson, type JsonValue } from './canonical-json.js';
+export { DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT } from './page-request.js';
+export { metadataStoreConfig } from './store-from-config.js';

@@ -1,0 +1,148 @@
+/**
+ * The one MetadataStore implementation, over Kysely. The SQL is shared; what differs between
+ * SQLite and PostgreSQL (locks, error mapping, schema setup) comes in through the StoreDialect.
+ */
+import { isMeshworkError } from '@meshwork/core';
+import type { MetadataStore } from '../metadata-store.js';
+import type {
+  AuditEvent,
+  AuditInput,
+  AuditQuery,
+  AuditVerification,
+  DescriptorVersionFilter,
+  DescriptorVersionInput,
+  DescriptorVersionKey,
+  DescriptorVersionRecord,
+  DescriptorVersionSummary,
+  MigrationResult,
+  Page,
+  PageQuery,
+  ProductInput,
+  ProductQuery,
+  ProductRecord,
+  RecordedDescriptorVersion,
+  TeamInput,
+  TeamRecord,
+  UserInput,
+  UserQuery,
+  UserRecord,
+} from '../metadata-types.js';
+import { MIGRATIONS } from '../migrations/migration-list.js';
+import type { Migration } from '../migrations/migration.js';
+import { runMigrations } from '../migrations/migration-runner.js';
+import { AuditRepository } from './audit-repository.js';
+import { DescriptorRepository } from './descriptor-repository.js';
+import { IdentityRepository } from './identity-repository.js';
+import { ProductRepository } from './product-repository.js';
+import type { RepositoryContext } from './repository-context.js';
+import type { MetadataDb, StoreDialect } from './store-dialect.js';
+
+export interface KyselyMetadataStoreOptions {
+  /** The clock for timestamps the caller does not supply; tests pin it. */
+  readonly now?: () => Date;
+  /** Only tests pass their own list (for example, to simulate a newer Meshwork). */
+  readonly migrations?: readonly Migration[];
+}
+
+export class KyselyMetadataStore implements MetadataStore {
+  readonly kind: MetadataStore['kind'];
+  readonly target: string;
+  readonly #products: ProductRepository;
+  readonly #descriptors: DescriptorRepository;
+  readonly #identities: IdentityRepository;
+  readonly #audit: AuditRepository;
+  readonly #migrations: readonly Migration[];
+
+  constructor(
+    private readonly db: MetadataDb,
+    private readonly dialect: StoreDialect,
+    options: KyselyMetadataStoreOptions = {},
+  ) {
+    this.kind = dialect.kind;
+    this.target = dialect.target;
+    this.#migrations = options.migrations ?? MIGRATIONS;
+    const context: RepositoryContext = {
+      db,
+      now: options.now ?? (() => new Date()),
+      write: (lock, work) => dialect.write(db, lock, work),
+    };
+    this.#products = new ProductRepository(context);
+    this.#descriptors = new DescriptorRepository(context);
+    this.#identities = new IdentityRepository(context);
+    this.#audit = new AuditRepository(context);
+  }
+
+  migrate(): Promise<MigrationResult> {
+    return this.#guard(() => runMigrations(this.db, this.dialect, this.#migrations));
+  }
+
+  async close(): Promise<void> {
+    try {
+      await this.db.destroy();
+    } finally {
+      await this.dialect.dispose();
+    }
+  }
+
+  upsertProduct(product: ProductInput): Promise<ProductRecord> {
+    return this.#guard(() => this.#products.upsert(product));
+  }
+  getProduct(id: string): Promise<ProductRecord | undefined> {
+    return this.#guard(() => this.#products.get(id));
+  }
+  listProducts(query?: ProductQuery): Promise<Page<ProductRecord>> {
+    return this.#guard(() => this.#products.list(query));
+  }
+
+  recordDescriptorVersion(input: DescriptorVersionInput): Promise<RecordedDescriptorVersion> {
+    return this.#guard(() => this.#descriptors.record(input));
+  }
+  getDescriptorVersion(key: DescriptorVersionKey): Promise<DescriptorVersionRecord | undefined> {
+    return this.#guard(() => this.#descriptors.get(key));
+  }
+  listDescriptorVersions(
+    productId: string,
+    filter?: DescriptorVersionFilter,
+  ): Promise<readonly DescriptorVersionSummary[]> {
+    return this.#guard(() => this.#descriptors.list(productId, filter));
+  }
+
+  upsertTeam(team: TeamInput): Promise<TeamRecord> {
+    return this.#guard(() => this.#identities.upsertTeam(team));
+  }
+  getTeam(id: string): Promise<TeamRecord | undefined> {
+    return this.#guard(() => this.#identities.getTeam(id));
+  }
+  listTeams(query?: PageQuery): Promise<Page<TeamRecord>> {
+    return this.#guard(() => this.#identities.listTeams(query));
+  }
+  upsertUser(user: UserInput): Promise<UserRecord> {
+    return this.#guard(() => this.#identities.upsertUser(user));
+  }
+  getUser(id: string): Promise<UserRecord | undefined> {
+    return this.#guard(() => this.#identities.getUser(id));
+  }
+  listUsers(query?: UserQuery): Promise<Page<UserRecord>> {
+    return this.#guard(() => this.#identities.listUsers(query));
+  }
+
+  appendAudit(input: AuditInput): Promise<AuditEvent> {
+    return this.#guard(() => this.#audit.append(input));
+  }
+  listAudit(query?: AuditQuery): Promise<Page<AuditEvent, number>> {
+    return this.#guard(() => this.#audit.list(query));
+  }
+  verifyAudit(options: { readonly pageSize?: number } = {}): Promise<AuditVerification> {
+    return this.#guard(() => this.#audit.verify(options.pageSize));
+  }
+
+  /** Driver errors that callers can act on become domain errors; the rest are bugs and pass through. */
+  async #guard<T>(operation: () => Promise<T>): Promise<T> {
+    try {
+      return await operation();
+    } catch (error) {
+      if (isMeshworkError(error)) throw error;
+      throw this.dialect.translateError(error) ?? error;
+    }
+  }
+}

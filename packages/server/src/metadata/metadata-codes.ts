@@ -1,0 +1,49 @@
+/**
+ * Stable error codes of the metadata store (range MW6100–MW6199). Each code names one cause and
+ * says how to fix it; `metadata-codes.test.ts` checks that every code thrown here is listed and
+ * every listed code is still thrown.
+ */
+export const METADATA_CODES = {
+  MW6101: {
+    title: 'Invalid metadata record',
+    fix: 'Supply every required field as a non-empty string (or a value from the listed choices) and plain JSON for details.',
+  },
+  MW6102: {
+    title: 'Published descriptor version is immutable',
+    fix: 'Publish the changed document under a new version; a published version can never be changed.',
+  },
+  MW6103: {
+    title: 'Invalid page request',
+    fix: 'Pass a limit between 1 and 1000 and, as cursor, exactly the `next` value of the previous page.',
+  },
+  MW6104: {
+    title: 'Product not registered',
+    fix: 'Register the product (upsertProduct) before recording its descriptor versions.',
+  },
+  MW6105: {
+    title: 'Metadata database is from a newer Meshwork',
+    fix: 'Upgrade Meshwork to the version that migrated this database, or point it at another database.',
+  },
+  MW6106: {
+    title: 'Record is append-only',
+    fix: 'Audit events and published descriptor versions cannot be updated or deleted; append a new record instead.',
+  },
+  MW6107: {
+    title: 'Metadata database unavailable',
+    fix: 'Check that the database is running and reachable, that the credentials are right and that the file or directory is writable.',
+  },
+  MW6108: {
+    title: 'Metadata database busy',
+    fix: 'Another process held a write lock for longer than the busy timeout; retry, or stop the process that keeps it.',
+  },
+  MW6109: {
+    title: 'Invalid metadata store configuration',
+    fix: 'Use a postgres:// URL, a schema name of lowercase letters, digits and underscores, and a writable SQLite file path.',
+  },
+  MW6110: {
+    title: 'Duplicate metadata record',
+    fix: 'Another record already uses this unique key (for a product, its URN); choose another or update that record.',
+  },
+} as const satisfies Record<string, { readonly title: string; readonly fix: string }>;
+
+export type MetadataCode = keyof typeof METADATA_CODES;

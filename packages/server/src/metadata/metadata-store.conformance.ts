@@ -1,0 +1,26 @@
+/**
+ * The behaviour every MetadataStore adapter must have, as one suite each adapter's test file
+ * runs against a real database (Hono's router `common.case.test.ts` pattern). Not a test file
+ * itself: `describeMetadataStoreConformance` is called from the adapters' tests.
+ */
+import { describe } from 'vitest';
+import { describeAuditCases } from './test-support/audit-cases.js';
+import { describeAuditIntegrityCases } from './test-support/audit-integrity-cases.js';
+import type { MetadataStoreHarness } from './test-support/conformance-harness.js';
+import { describeDescriptorCases } from './test-support/descriptor-cases.js';
+import { describeIdentityCases } from './test-support/identity-cases.js';
+import { describeLifecycleCases } from './test-support/lifecycle-cases.js';
+import { describeProductCases } from './test-support/product-cases.js';
+
+export type { ConformanceDatabase, MetadataStoreHarness } from './test-support/conformance-harness.js';
+
+export function describeMetadataStoreConformance(name: string, harness: MetadataStoreHarness): void {
+  describe(`MetadataStore conformance: ${name}`, () => {
+    describeProductCases(harness);
+    describeDescriptorCases(harness);
+    describeIdentityCases(harness);
+    describeAuditCases(harness);
+    describeAuditIntegrityCases(harness);
+    describeLifecycleCases(harness);
+  });
+}

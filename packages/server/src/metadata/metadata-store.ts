@@ -1,0 +1,77 @@
+/**
+ * The metadata store port: everything the platform remembers about the mesh that is not the
+ * workspace itself — registered products, every published descriptor version, teams and users,
+ * and the audit log. One implementation over Kysely serves both adapters (SQLite embedded,
+ * PostgreSQL scale-out); `metadata-store.conformance.ts` is the contract both must pass.
+ *
+ * Invariants every adapter keeps:
+ * - published descriptor versions are immutable: recording the same key with other content is a
+ *   ConflictError, recording the same content again is a no-op;
+ * - the audit log is append-only and hash-chained; appends are serialised so the chain never forks;
+ * - lists are keyset-paginated and served from indexes, never by loading a whole table.
+ */
+import type {
+  AuditEvent,
+  AuditInput,
+  AuditQuery,
+  AuditVerification,
+  DescriptorVersionFilter,
+  DescriptorVersionInput,
+  DescriptorVersionKey,
+  DescriptorVersionRecord,
+  DescriptorVersionSummary,
+  MigrationResult,
+  Page,
+  PageQuery,
+  ProductInput,
+  ProductQuery,
+  ProductRecord,
+  RecordedDescriptorVersion,
+  TeamInput,
+  TeamRecord,
+  UserInput,
+  UserQuery,
+  UserRecord,
+} from './metadata-types.js';
+
+export type MetadataStoreKind = 'sqlite' | 'postgres';
+
+export interface MetadataStore {
+  readonly kind: MetadataStoreKind;
+  /** Where the data lives, for messages: a file path or a URL without its password. */
+  readonly target: string;
+
+  /** Brings the schema up to date; a no-op when it is. Refuses a database from a newer Meshwork. */
+  migrate(): Promise<MigrationResult>;
+  close(): Promise<void>;
+
+  /** Registers or updates a product; `registeredAt` is kept from the first registration. */
+  upsertProduct(product: ProductInput): Promise<ProductRecord>;
+  getProduct(id: string): Promise<ProductRecord | undefined>;
+  /** Products ordered by id. */
+  listProducts(query?: ProductQuery): Promise<Page<ProductRecord>>;
+
+  /** Idempotent for the same content hash; ConflictError (MW6102) for different content. */
+  recordDescriptorVersion(input: DescriptorVersionInput): Promise<RecordedDescriptorVersion>;
+  getDescriptorVersion(key: DescriptorVersionKey): Promise<DescriptorVersionRecord | undefined>;
+  /** Without content, ordered by kind, document id and publication time. */
+  listDescriptorVersions(
+    productId: string,
+    filter?: DescriptorVersionFilter,
+  ): Promise<readonly DescriptorVersionSummary[]>;
+
+  upsertTeam(team: TeamInput): Promise<TeamRecord>;
+  getTeam(id: string): Promise<TeamRecord | undefined>;
+  listTeams(query?: PageQuery): Promise<Page<TeamRecord>>;
+  /** Replaces the user's team memberships and roles with the ones given. */
+  upsertUser(user: UserInput): Promise<UserRecord>;
+  getUser(id: string): Promise<UserRecord | undefined>;
+  listUsers(query?: UserQuery): Promise<Page<UserRecord>>;
+
+  /** Appends one event to the chain and returns it as stored. There is no update or delete. */
+  appendAudit(input: AuditInput): Promise<AuditEvent>;
+  /** Events in seq order; `next` is the seq to pass as `after`. */
+  listAudit(query?: AuditQuery): Promise<Page<AuditEvent, number>>;
+  /** Walks the whole chain page by page and recomputes every hash. */
+  verifyAudit(options?: { readonly pageSize?: number }): Promise<AuditVerification>;
+}

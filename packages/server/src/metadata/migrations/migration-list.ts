@@ -1,0 +1,5 @@
+/** Every migration this build knows, in the order they run. Append only; never edit a released one. */
+import { initialSchema } from './0001-initial-schema.js';
+import type { Migration } from './migration.js';
+
+export const MIGRATIONS: readonly Migration[] = [initialSchema];

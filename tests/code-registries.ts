@@ -1,0 +1,15 @@
+/** Every registry of stable codes, for the documentation test and the docs generator. */
+import { DCS_CODES, WORKSPACE_CODES } from '@meshwork/core';
+import { METADATA_CODES, SCAFFOLD_CODES } from '@meshwork/server';
+
+export interface CodeEntry {
+  readonly title: string;
+  readonly fix: string;
+}
+
+export const allCodeRegistries: readonly Readonly<Record<string, CodeEntry>>[] = [
+  WORKSPACE_CODES,
+  DCS_CODES,
+  METADATA_CODES,
+  SCAFFOLD_CODES,
+];
