@@ -1,6 +1,6 @@
 // Benchmark (issue 2): validate a generated workspace of N products with 30-column contracts.
 // Meshwork's full load (read, parse, schema-validate, cross-file rules, immutable model) is
-// compared with the JSON Schema validator alone on the same documents (read, YAML parse, Ajv
+// compared with the JSON Schema validator alone on the same documents (read, YAML parse with js-yaml, Ajv
 // with the official ODPS/ODCS schemas when ../shared/standards is there). Each side runs in
 // its own process so that peak memory (max RSS) is its own.
 import { execFileSync } from 'node:child_process';

@@ -1,9 +1,11 @@
 // One side of the validate benchmark, in its own process; prints a JSON line.
-import { readdir, readFile } from 'node:fs/promises';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
+import jsYaml from 'js-yaml';
+
+// The same fast YAML parser Meshwork uses on the happy path, so the ratio measures validation.
+const parse = (text) => jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA });
 
 const [mode, dir] = process.argv.slice(2);
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -22,6 +24,8 @@ async function baseline() {
   const addFormats = (await import('ajv-formats')).default;
   const ajv = new Ajv2019({ allErrors: true, strict: false });
   addFormats(ajv);
+  // Compiling the schemas is part of validating, on both sides.
+  const started = performance.now();
   const official = existsSync(join(standards, 'SOURCES.md'));
   let odps, odcs;
   if (official) {
@@ -32,16 +36,15 @@ async function baseline() {
     odps = (doc) => core.validateOdps(doc).issues.length === 0;
     odcs = (doc) => core.validateOdcs(doc).issues.length === 0;
   }
-  const started = performance.now();
   let invalid = 0;
-  for (const domain of await readdir(join(dir, 'domains'))) {
-    for (const product of await readdir(join(dir, 'domains', domain), { withFileTypes: true })) {
+  for (const domain of readdirSync(join(dir, 'domains'))) {
+    for (const product of readdirSync(join(dir, 'domains', domain), { withFileTypes: true })) {
       if (!product.isDirectory()) continue;
       const folder = join(dir, 'domains', domain, product.name);
-      for (const file of await readdir(folder)) {
+      for (const file of readdirSync(folder)) {
         const validate = file === 'product.odps.yaml' ? odps : file.endsWith('.odcs.yaml') ? odcs : undefined;
         if (!validate) continue;
-        if (!validate(parse(await readFile(join(folder, file), 'utf8')))) invalid++;
+        if (!validate(parse(readFileSync(join(folder, file), 'utf8')))) invalid++;
       }
     }
   }

@@ -1,7 +1,13 @@
 /**
- * Parses a YAML file into plain data while keeping the syntax tree, so that any JSON pointer
- * into the data can be traced back to a line and column for diagnostics.
+ * Parses a YAML file into plain data and can trace any JSON pointer into the data back to a
+ * line and column for diagnostics.
+ *
+ * Two parsers, for speed: js-yaml (about 5x faster) reads the value on the happy path, and the
+ * `yaml` library — which keeps a syntax tree with positions — runs only when something needs a
+ * position or js-yaml refused the text. Both use the YAML 1.2 core schema, so they agree on
+ * values. Texts with aliases always take the `yaml` path, which caps alias expansion.
  */
+import jsYaml from 'js-yaml';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { Diagnostic, SourcePosition } from '../diagnostics/diagnostic.js';
 
@@ -23,6 +29,29 @@ export interface YamlSource {
 const START: SourcePosition = { line: 1, column: 1 };
 
 export function parseYamlSource(file: string, text: string): YamlSource {
+  if (!text.includes('*') || !ALIAS.test(text)) {
+    try {
+      const value = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, json: false });
+      let tree: YamlSource | undefined;
+      const full = (): YamlSource => (tree ??= parseWithPositions(file, text));
+      return {
+        file,
+        value,
+        diagnostics: [],
+        locate: (pointer) => full().locate(pointer),
+        locateKey: (pointer) => full().locateKey(pointer),
+      };
+    } catch {
+      // js-yaml refused it: the `yaml` library reports the problem with its position.
+    }
+  }
+  return parseWithPositions(file, text);
+}
+
+/** An alias (`*name`) outside quotes, roughly: enough to route such texts to the safe parser. */
+const ALIAS = /(^|[\s,[{:-])\*[^\s,\]}]/m;
+
+function parseWithPositions(file: string, text: string): YamlSource {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const diagnostics: Diagnostic[] = [];
@@ -38,9 +67,7 @@ export function parseYamlSource(file: string, text: string): YamlSource {
       severity: 'error',
       file,
       ...position(error.pos[0]),
-      message: duplicate
-        ? `duplicate key: ${firstLine(error.message)}`
-        : `YAML syntax error: ${firstLine(error.message)}`,
+      message: duplicate ? `duplicate key: ${firstLine(error.message)}` : `YAML syntax error: ${firstLine(error.message)}`,
       fix: duplicate ? 'Keep one of the duplicated keys.' : 'Fix the YAML syntax at this position.',
     });
   }

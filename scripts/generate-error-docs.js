@@ -1,0 +1,37 @@
+// Writes docs/reference/errors.md from the code registries (run `npm run docs:errors` after
+// adding a code; tests/error-codes-documented.test.ts fails while the page is out of date).
+import { writeFileSync } from 'node:fs';
+import { DCS_CODES, WORKSPACE_CODES } from '@meshwork/core';
+import { METADATA_CODES, SCAFFOLD_CODES } from '@meshwork/server';
+
+const groups = [
+  ['MW1', 'Files and YAML', 'Reading workspace files: encoding, size, YAML syntax.'],
+  ['MW2', 'Documents against their schemas', "ODPS, ODCS and Meshwork's own files checked against their schemas."],
+  ['MW3', 'Rules across files', 'References, ids, versions and dependencies across the workspace.'],
+  ['MW4', 'mesh.yaml', 'Mesh settings and identities.'],
+  ['MW51', 'Data Contract Specification import', 'Converting DCS documents to ODCS v3.1.0.'],
+  ['MW6', 'Metadata store', 'The SQLite/PostgreSQL store of products, versions, identities and the audit log.'],
+  ['MW7', 'Commands', 'Scaffolding, import and export, registration.'],
+];
+
+const all = Object.entries({ ...WORKSPACE_CODES, ...DCS_CODES, ...METADATA_CODES, ...SCAFFOLD_CODES }).sort(([a], [b]) =>
+  a.localeCompare(b),
+);
+
+let page = `# Error and diagnostic codes
+
+Every problem Meshwork reports has a stable code. Diagnostics (from \`mesh validate\` and the
+loader) carry a severity, the file, line and column, and a fix; errors of commands and of the
+API carry the code and a message. The CLI exits 1 for these, 2 for usage errors.
+
+This page is generated from the code registries by \`npm run docs:errors\`; a test fails when
+a code is missing here or listed here but gone.
+`;
+for (const [prefix, title, intro] of groups) {
+  const codes = all.filter(([code]) => code.startsWith(prefix));
+  if (codes.length === 0) continue;
+  page += `\n## ${prefix}xxx — ${title}\n\n${intro}\n`;
+  for (const [code, { title: name, fix }] of codes) page += `\n### ${code} ${name}\n\nFix: ${fix}\n`;
+}
+writeFileSync(new URL('../docs/reference/errors.md', import.meta.url), page);
+console.log(`wrote docs/reference/errors.md (${all.length} codes)`);
