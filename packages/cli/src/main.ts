@@ -26,6 +26,18 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
     cwd: options.cwd ?? process.cwd(),
     exitCode: EXIT_OK,
   };
+  const program = createProgram(ctx);
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return ctx.exitCode;
+  } catch (error) {
+    return reportError(ctx, error);
+  }
+}
+
+/** The whole command tree; also used to generate docs/reference/cli.md. */
+export function createProgram(ctx: CliContext): Command {
   const program = new Command('mesh')
     .description('Meshwork — a data mesh platform: mesh as code, governed SQL, catalog and lineage.')
     .version('0.1.0', '-v, --version')
@@ -36,13 +48,7 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
       writeErr: (s) => void ctx.streams.stderr.write(s),
     });
   registerCommands(program, ctx);
-
-  try {
-    await program.parseAsync([...argv], { from: 'user' });
-    return ctx.exitCode;
-  } catch (error) {
-    return reportError(ctx, error);
-  }
+  return program;
 }
 
 function reportError(ctx: CliContext, error: unknown): number {

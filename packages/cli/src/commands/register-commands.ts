@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../cli-context.js';
 import { registerAudit } from './audit-command.js';
+import { registerDemo } from './demo-command.js';
 import { registerInit } from './init-command.js';
 import { registerRegister } from './register-command.js';
 import { registerInterchange } from './interchange-commands.js';
@@ -17,4 +18,5 @@ export function registerCommands(program: Command, ctx: CliContext): void {
   registerInterchange(program, ctx);
   registerRegister(program, ctx);
   registerAudit(program, ctx);
+  registerDemo(program, ctx);
 }
