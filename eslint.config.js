@@ -24,7 +24,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['node:*', 'fs', 'path', 'os', 'child_process'], message: 'core is isomorphic: no Node built-ins.' },
+            {
+              group: ['node:*', 'fs', 'path', 'os', 'child_process'],
+              message: 'core is isomorphic: no Node built-ins.',
+            },
             { group: ['@meshwork/server', '@meshwork/cli'], message: 'core depends on nothing of ours.' },
           ],
         },
@@ -34,11 +37,16 @@ export default tseslint.config(
   {
     files: ['packages/server/src/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@meshwork/cli'], message: 'server must not depend on the CLI.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@meshwork/cli'], message: 'server must not depend on the CLI.' }] },
+      ],
     },
   },
   {
     files: ['**/*.js'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', performance: 'readonly' } },
+    languageOptions: {
+      globals: { process: 'readonly', console: 'readonly', URL: 'readonly', performance: 'readonly' },
+    },
   },
 );

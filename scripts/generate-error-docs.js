@@ -14,8 +14,8 @@ const groups = [
   ['MW7', 'Commands', 'Scaffolding, import and export, registration.'],
 ];
 
-const all = Object.entries({ ...WORKSPACE_CODES, ...DCS_CODES, ...METADATA_CODES, ...SCAFFOLD_CODES }).sort(([a], [b]) =>
-  a.localeCompare(b),
+const all = Object.entries({ ...WORKSPACE_CODES, ...DCS_CODES, ...METADATA_CODES, ...SCAFFOLD_CODES }).sort(
+  ([a], [b]) => a.localeCompare(b),
 );
 
 let page = `# Error and diagnostic codes

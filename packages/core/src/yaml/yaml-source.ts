@@ -67,7 +67,9 @@ function parseWithPositions(file: string, text: string): YamlSource {
       severity: 'error',
       file,
       ...position(error.pos[0]),
-      message: duplicate ? `duplicate key: ${firstLine(error.message)}` : `YAML syntax error: ${firstLine(error.message)}`,
+      message: duplicate
+        ? `duplicate key: ${firstLine(error.message)}`
+        : `YAML syntax error: ${firstLine(error.message)}`,
       fix: duplicate ? 'Keep one of the duplicated keys.' : 'Fix the YAML syntax at this position.',
     });
   }
