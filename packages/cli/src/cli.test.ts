@@ -93,6 +93,13 @@ describe('mesh CLI', () => {
     }
   });
 
+  it('a file-system failure is a coded error, not a crash', async () => {
+    const result = await runCli(['export', 'odcs', 'sales/orders', '--out', 'mesh.yaml/contracts'], root);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/error MW1009: cannot mkdir .*mesh\.yaml\/contracts: ENOTDIR/);
+    expect(result.stderr).not.toContain('internal error');
+  });
+
   it('validate on a folder that is not a workspace exits 1 with MW1001', async () => {
     const result = await runCli(['validate', parent], parent);
     expect(result.code).toBe(1);

@@ -51,6 +51,20 @@ export function createProgram(ctx: CliContext): Command {
   return program;
 }
 
+/** Failures of the machine, not of Meshwork: permissions, full disks, missing folders. */
+const FILE_SYSTEM_ERRORS = new Set([
+  'EACCES',
+  'EPERM',
+  'ENOSPC',
+  'EROFS',
+  'ENOENT',
+  'ENOTDIR',
+  'EISDIR',
+  'EEXIST',
+  'EDQUOT',
+  'EMFILE',
+]);
+
 function reportError(ctx: CliContext, error: unknown): number {
   if (error instanceof CommanderError) {
     // --help and --version exit through here with code 0.
@@ -60,6 +74,13 @@ function reportError(ctx: CliContext, error: unknown): number {
   if (isMeshworkError(error)) {
     printDiagnostics(out, error.diagnostics);
     out.error(`${out.style.red('error')} ${error.code}: ${error.message}`);
+    return EXIT_FAILURE;
+  }
+  const fsError = error as NodeJS.ErrnoException;
+  if (typeof fsError?.code === 'string' && typeof fsError.path === 'string' && FILE_SYSTEM_ERRORS.has(fsError.code)) {
+    out.error(
+      `${out.style.red('error')} MW1009: cannot ${fsError.syscall ?? 'access'} ${fsError.path}: ${fsError.code}`,
+    );
     return EXIT_FAILURE;
   }
   const message = error instanceof Error ? error.message : String(error);

@@ -14,6 +14,10 @@ export const WORKSPACE_CODES = {
   MW1005: { title: 'File too large', fix: 'Split the file or raise `limits.maxFileBytes` in mesh.yaml.' },
   MW1006: { title: 'Document is not a mapping', fix: 'The file must contain one YAML mapping (key: value pairs).' },
   MW1007: { title: 'File cannot be read', fix: 'Check the file permissions.' },
+  MW1009: {
+    title: 'File system error',
+    fix: 'Check that the path exists, is writable and that the disk is not full.',
+  },
   MW1008: {
     title: 'Unrecognised file in a product folder',
     fix: 'Rename it to product.odps.yaml, <port>.odcs.yaml, pipeline.yaml or a .sql step.',
