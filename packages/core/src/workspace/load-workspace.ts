@@ -14,6 +14,7 @@ import { readProduct, type ReadProduct } from './read-product.js';
 import { createReporter, type RuleContext, type WorkspaceRule } from './rules/rule-context.js';
 import { dependencyCycles } from './rules/dependency-cycles.js';
 import { domainsAndTeams } from './rules/domains-and-teams.js';
+import { inputPortsMatchPipeline } from './rules/input-ports-match-pipeline.js';
 import { pipelineReferences } from './rules/pipeline-references.js';
 import { portContracts } from './rules/port-contracts.js';
 import { semanticVersions } from './rules/semantic-versions.js';
@@ -42,6 +43,7 @@ const RULES: readonly WorkspaceRule[] = [
   domainsAndTeams,
   semanticVersions,
   pipelineReferences,
+  inputPortsMatchPipeline,
   dependencyCycles,
 ];
 
@@ -64,12 +66,14 @@ export function loadWorkspace(input: WorkspaceInput): LoadResult {
   diagnostics.push(...settings.diagnostics);
 
   const domains = new Map<string, Domain>();
+  const invalidDomains = new Set<string>();
   const folders = new Map<string, { domain: string; product: string; files: Map<string, string> }>();
   for (const [path, text] of [...input.files].sort(([a], [b]) => a.localeCompare(b))) {
     const role = classifyPath(path);
     if (role.role === 'domain') {
       const domain = readDomain(path, role.domain, text, diagnostics);
       if (domain) domains.set(domain.name, domain);
+      else invalidDomains.add(role.domain);
     } else if (role.role === 'unrecognised') {
       diagnostics.push({
         code: 'MW1008',
@@ -97,6 +101,7 @@ export function loadWorkspace(input: WorkspaceInput): LoadResult {
     config: settings.config,
     teams: settings.teams,
     domains,
+    invalidDomains,
     products: reads,
     productsById: new Map(reads.map((r) => [r.product.id, r])),
     paths: new Set([...input.files.keys(), ...(input.otherPaths ?? [])]),

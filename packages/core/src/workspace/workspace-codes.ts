@@ -71,6 +71,14 @@ export const WORKSPACE_CODES = {
   MW3014: { title: 'Contract not used by any port', fix: 'Reference the contract from an output port, or remove it.' },
   MW3015: { title: 'Duplicate name', fix: 'Give each input, step and output port a unique name.' },
   MW3016: { title: 'Invalid schedule', fix: 'Use a 5-field cron expression, e.g. "0 2 * * *".' },
+  MW3017: {
+    title: 'Input ports and pipeline disagree',
+    fix: "List each product the pipeline reads as an ODPS input port with the upstream contract's id and version, and remove input ports the pipeline does not read.",
+  },
+  MW3018: {
+    title: 'Reads a deprecated port version',
+    fix: 'Move to the current major version of the upstream port before it is retired.',
+  },
   // MW4xxx — mesh.yaml
   MW4001: {
     title: 'Unresolved environment variable',

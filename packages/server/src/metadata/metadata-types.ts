@@ -3,12 +3,15 @@
  * precision (`2024-05-01T12:00:00.000Z`), whatever the database stores, so that both adapters
  * return byte-identical records and hash them identically.
  */
+import { ARCHETYPES, type Archetype } from '@meshwork/core';
 import type { JsonValue } from './canonical-json.js';
 
-export type ProductArchetype = 'source-aligned' | 'aggregate' | 'consumer-aligned';
+/** The model's archetypes; the store keeps exactly those. */
+export type ProductArchetype = Archetype;
+/** The model's lifecycle states that a registered product can be in (`proposed` is not registered). */
 export type LifecycleStatus = 'draft' | 'active' | 'deprecated' | 'retired';
 
-export const PRODUCT_ARCHETYPES: readonly ProductArchetype[] = ['source-aligned', 'aggregate', 'consumer-aligned'];
+export const PRODUCT_ARCHETYPES: readonly ProductArchetype[] = ARCHETYPES;
 export const LIFECYCLE_STATUSES: readonly LifecycleStatus[] = ['draft', 'active', 'deprecated', 'retired'];
 
 /** What a caller registers; the store adds the timestamps. */

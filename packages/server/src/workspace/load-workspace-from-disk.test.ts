@@ -153,6 +153,48 @@ describe('loading a workspace from disk', () => {
     expect(model.products.get('finance.revenue')!.dependsOn).toEqual(['sales.ghosts', 'sales.orders']);
   });
 
+  it('checks that ODPS input ports and pipeline product inputs agree, and notes deprecated inputs', async () => {
+    ws = await createTempWorkspace([
+      ['sales', 'orders'],
+      ['finance', 'revenue', 'aggregate'],
+    ]);
+    const ordersContract = /^id: (.+)$/m.exec(await ws.read('domains/sales/orders/orders.odcs.yaml'))![1]!;
+    await ws.edit('domains/sales/orders/orders.odcs.yaml', (t) => t.replace('status: draft', 'status: deprecated'));
+    await ws.edit('domains/finance/revenue/pipeline.yaml', (t) =>
+      t.replace(
+        'inputs:\n',
+        'inputs:\n  - name: orders\n    kind: product\n    product: sales.orders\n    port: orders\n',
+      ),
+    );
+    const missingPort = await loadWorkspaceFromDisk(ws.root, {});
+    expect(missingPort.diagnostics.map((d) => `${d.severity} ${d.code}`)).toEqual(['info MW3018', 'warning MW3017']);
+    expect(missingPort.diagnostics[1]!.message).toContain(`reads sales.orders.orders v1 (contract ${ordersContract})`);
+
+    await ws.edit('domains/finance/revenue/product.odps.yaml', (t) =>
+      t.replace(
+        'outputPorts:',
+        `inputPorts:\n  - name: orders\n    version: 1.0.0\n    contractId: ${ordersContract}\noutputPorts:`,
+      ),
+    );
+    const agreed = await loadWorkspaceFromDisk(ws.root, {});
+    expect(agreed.diagnostics.map((d) => d.code)).toEqual(['MW3018']);
+
+    await ws.edit('domains/finance/revenue/pipeline.yaml', (t) => t.replace(/ {2}- name: orders\n( {4}.*\n){3}/, ''));
+    const unread = await loadWorkspaceFromDisk(ws.root, {});
+    expect(unread.diagnostics.map((d) => d.code)).toEqual(['MW3017']);
+    expect(unread.diagnostics[0]!.message).toContain('which the pipeline does not read');
+  });
+
+  it('a domain.yaml that does not parse is reported once, not as a missing domain for each product', async () => {
+    ws = await createTempWorkspace([
+      ['sales', 'orders'],
+      ['sales', 'refunds'],
+    ]);
+    await ws.write('domains/sales/domain.yaml', 'name: [sales\n');
+    const { diagnostics } = await loadWorkspaceFromDisk(ws.root, {});
+    expect(codes(diagnostics)).toEqual(['MW1003']);
+  });
+
   it('names the whole dependency cycle between products', async () => {
     ws = await createTempWorkspace([
       ['a', 'one'],

@@ -11,7 +11,7 @@ export const domainsAndTeams: WorkspaceRule = (ctx) => {
     }
   }
   for (const { product, descriptorSource } of ctx.products) {
-    if (!ctx.domains.has(product.domain)) {
+    if (!ctx.domains.has(product.domain) && !ctx.invalidDomains.has(product.domain)) {
       ctx.report(
         'MW3003',
         descriptorSource,

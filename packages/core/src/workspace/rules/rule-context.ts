@@ -10,6 +10,8 @@ export interface RuleContext {
   readonly config?: MeshConfig;
   readonly teams: ReadonlyMap<string, Team>;
   readonly domains: ReadonlyMap<string, Domain>;
+  /** Domains whose domain.yaml exists but is invalid (already reported; not "missing"). */
+  readonly invalidDomains: ReadonlySet<string>;
   /** Sorted by product id. */
   readonly products: readonly ReadProduct[];
   readonly productsById: ReadonlyMap<string, ReadProduct>;

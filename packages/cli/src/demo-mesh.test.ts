@@ -1,0 +1,54 @@
+/**
+ * The demo mesh is the fixture of the end-to-end tests, so it never rots: it validates with no
+ * error or warning, and `mesh demo` (what `npm start` runs) registers it idempotently.
+ */
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from './test-support/run-cli.js';
+
+const demo = join(import.meta.dirname, '../../../examples/demo-mesh');
+let copy: string;
+
+beforeAll(async () => {
+  copy = join(await mkdtemp(join(tmpdir(), 'meshwork-demo-')), 'demo-mesh');
+  await cp(demo, copy, { recursive: true, filter: (src) => !src.includes('.meshwork') });
+});
+afterAll(() => rm(join(copy, '..'), { recursive: true, force: true }));
+
+describe('the demo mesh', () => {
+  it('validates with no error and no warning', async () => {
+    const result = await runCli(['validate', copy, '--json'], copy);
+    const report = JSON.parse(result.stdout);
+    expect(report.diagnostics.filter((d: { severity: string }) => d.severity !== 'info')).toEqual([]);
+    expect(result.code).toBe(0);
+    expect(report.products).toBeGreaterThanOrEqual(15);
+  });
+
+  it('has the shape the demo promises: 5+ domains, three archetypes, a deprecated v1 beside its v2, PII columns', async () => {
+    const orders = JSON.parse((await runCli(['show', 'sales/orders', '--json'], copy)).stdout);
+    expect(
+      orders.outputPorts.map((p: { major: number; contractStatus: string }) => [p.major, p.contractStatus]).sort(),
+    ).toEqual([
+      [1, 'deprecated'],
+      [2, 'active'],
+    ]);
+    const profile = JSON.parse((await runCli(['show', 'customers/customer-profile', '--json'], copy)).stdout);
+    const classified = profile.outputPorts[0].schema[0].columns.filter(
+      (c: { classification?: string }) => c.classification === 'pii',
+    );
+    expect(classified.map((c: { name: string }) => c.name)).toEqual(expect.arrayContaining(['email', 'phone']));
+  });
+
+  it('mesh demo registers every product and document version, once', async () => {
+    const first = await runCli(['demo', copy], copy);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toMatch(/6 domains, 18 products \(38 new document versions registered\)/);
+    for (const user of ['ana', 'olga', 'gus', 'adam']) expect(first.stdout).toContain(user);
+    const second = await runCli(['demo', copy], copy);
+    expect(second.stdout).toMatch(/\(0 new document versions registered\)/);
+    const verify = await runCli(['audit', 'verify'], copy);
+    expect(verify.stdout).toMatch(/audit log intact: 38 events/);
+  });
+});
