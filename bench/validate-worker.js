@@ -24,6 +24,7 @@ async function baseline() {
   const addFormats = (await import('ajv-formats')).default;
   const ajv = new Ajv2019({ allErrors: true, strict: false });
   addFormats(ajv);
+  const core = await import('@meshwork/core');
   // Compiling the schemas is part of validating, on both sides.
   const started = performance.now();
   const official = existsSync(join(standards, 'SOURCES.md'));
@@ -32,17 +33,30 @@ async function baseline() {
     odps = ajv.compile(JSON.parse(readFileSync(join(standards, 'odps/schema/odps-json-schema-v1.0.0.json'), 'utf8')));
     odcs = ajv.compile(JSON.parse(readFileSync(join(standards, 'odcs/schema/odcs-json-schema-v3.1.0.json'), 'utf8')));
   } else {
-    const core = await import('@meshwork/core');
     odps = (doc) => core.validateOdps(doc).issues.length === 0;
     odcs = (doc) => core.validateOdcs(doc).issues.length === 0;
   }
+  // Meshwork's own files are validated against their JSON Schemas too: the same documents.
+  const plain = (schema) => ajv.compile(JSON.parse(JSON.stringify(schema)));
+  const pipeline = plain(core.PipelineFileSchema);
+  const domainFile = plain(core.DomainFileSchema);
+  const meshFile = plain(core.MeshConfigSchema);
   let invalid = 0;
+  if (!meshFile(parse(readFileSync(join(dir, 'mesh.yaml'), 'utf8')))) invalid++;
   for (const domain of readdirSync(join(dir, 'domains'))) {
+    if (!domainFile(parse(readFileSync(join(dir, 'domains', domain, 'domain.yaml'), 'utf8')))) invalid++;
     for (const product of readdirSync(join(dir, 'domains', domain), { withFileTypes: true })) {
       if (!product.isDirectory()) continue;
       const folder = join(dir, 'domains', domain, product.name);
       for (const file of readdirSync(folder)) {
-        const validate = file === 'product.odps.yaml' ? odps : file.endsWith('.odcs.yaml') ? odcs : undefined;
+        const validate =
+          file === 'product.odps.yaml'
+            ? odps
+            : file.endsWith('.odcs.yaml')
+              ? odcs
+              : file === 'pipeline.yaml'
+                ? pipeline
+                : undefined;
         if (!validate) continue;
         if (!validate(parse(readFileSync(join(folder, file), 'utf8')))) invalid++;
       }

@@ -15,8 +15,8 @@ export async function loadWorkspaceFromDisk(
   root: string,
   env: Readonly<Record<string, string | undefined>>,
 ): Promise<DiskLoadResult> {
-  const { files, diagnostics } = await readWorkspaceFiles(root);
-  const result = loadWorkspace({ files, env, readDiagnostics: diagnostics });
+  const { files, otherPaths, diagnostics } = await readWorkspaceFiles(root);
+  const result = loadWorkspace({ files, otherPaths, env, readDiagnostics: diagnostics });
   return { ...result, root };
 }
 

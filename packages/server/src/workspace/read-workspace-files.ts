@@ -12,6 +12,8 @@ export const DEFAULT_MAX_FILE_BYTES = 4 * 1024 * 1024;
 export interface WorkspaceFiles {
   readonly root: string;
   readonly files: Map<string, string>;
+  /** Paths that exist but are not needed as text to build the model (SQL steps). */
+  readonly otherPaths: string[];
   readonly diagnostics: Diagnostic[];
 }
 
@@ -56,9 +58,10 @@ export async function readWorkspaceFiles(root: string): Promise<WorkspaceFiles> 
     readOne(MESH_FILE);
     maxBytes = configuredLimit(files.get(MESH_FILE)) ?? maxBytes;
   }
-  const rest = paths.filter((p) => p !== MESH_FILE);
-  for (const path of rest) readOne(path);
-  return { root, files, diagnostics };
+  // SQL steps only need to exist for validation; the runtime reads them when it runs them.
+  const otherPaths = paths.filter((p) => p.endsWith('.sql'));
+  for (const path of paths) if (path !== MESH_FILE && !path.endsWith('.sql')) readOne(path);
+  return { root, files, otherPaths, diagnostics };
 }
 
 /** mesh.yaml, domains/<d>/domain.yaml and the files directly inside domains/<d>/<p>/. */
