@@ -5,6 +5,7 @@ import { registerAudit } from './audit-command.js';
 import { registerDemo } from './demo-command.js';
 import { registerInit } from './init-command.js';
 import { registerRegister } from './register-command.js';
+import { registerRun } from './run-command.js';
 import { registerInterchange } from './interchange-commands.js';
 import { registerNew } from './new-command.js';
 import { registerShow } from './show-command.js';
@@ -17,6 +18,7 @@ export function registerCommands(program: Command, ctx: CliContext): void {
   registerShow(program, ctx);
   registerInterchange(program, ctx);
   registerRegister(program, ctx);
+  registerRun(program, ctx);
   registerAudit(program, ctx);
   registerDemo(program, ctx);
 }

@@ -28,6 +28,29 @@ export type {
   UserRecord,
 } from './metadata-types.js';
 export { DESCRIPTOR_KINDS, LIFECYCLE_STATUSES, PRODUCT_ARCHETYPES } from './metadata-types.js';
+export type {
+  FinishedRunStatus,
+  RunError,
+  RunInput,
+  RunOutput,
+  RunOutputInput,
+  RunParameters,
+  RunQuery,
+  RunRecord,
+  RunResult,
+  RunStatus,
+  RunStep,
+  RunTrigger,
+  StaleRunQuery,
+} from './run-types.js';
+export { FINISHED_RUN_STATUSES, RUN_STATUSES, RUN_TRIGGERS } from './run-types.js';
+export type {
+  ProductStatus,
+  ProductStatusInput,
+  ProductStatusRecord,
+  RecordedProductStatus,
+} from './product-status-types.js';
+export { PRODUCT_STATUSES } from './product-status-types.js';
 export {
   createMetadataStore,
   defaultSqlitePath,

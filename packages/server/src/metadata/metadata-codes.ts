@@ -18,7 +18,7 @@ export const METADATA_CODES = {
   },
   MW6104: {
     title: 'Product not registered',
-    fix: 'Register the product (upsertProduct) before recording its descriptor versions.',
+    fix: 'Register the product (upsertProduct) before recording its descriptor versions, runs or status.',
   },
   MW6105: {
     title: 'Metadata database is from a newer Meshwork',
@@ -43,6 +43,22 @@ export const METADATA_CODES = {
   MW6110: {
     title: 'Duplicate metadata record',
     fix: 'Another record already uses this unique key (for a product, its URN); choose another or update that record.',
+  },
+  MW6120: {
+    title: 'Run abandoned',
+    fix: 'The process running it stopped (crash, kill, restart) before recording a result; run the product again.',
+  },
+  MW6121: {
+    title: 'Run not found',
+    fix: 'Pass the id the run was created with; list the product’s runs to find it.',
+  },
+  MW6122: {
+    title: 'Run already finished',
+    fix: 'A run is finished once; if it was marked abandoned while its process still worked, stop that process and start a new run.',
+  },
+  MW6123: {
+    title: 'Product already has a running run',
+    fix: 'Wait for the running run to finish; if its process is gone, mark it abandoned (failStaleRuns) before starting a new one.',
   },
 } as const satisfies Record<string, { readonly title: string; readonly fix: string }>;
 

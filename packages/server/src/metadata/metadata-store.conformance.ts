@@ -11,6 +11,9 @@ import { describeDescriptorCases } from './test-support/descriptor-cases.js';
 import { describeIdentityCases } from './test-support/identity-cases.js';
 import { describeLifecycleCases } from './test-support/lifecycle-cases.js';
 import { describeProductCases } from './test-support/product-cases.js';
+import { describeRunCases } from './test-support/run-cases.js';
+import { describeRunListCases } from './test-support/run-list-cases.js';
+import { describeStatusCases } from './test-support/status-cases.js';
 
 export type { ConformanceDatabase, MetadataStoreHarness } from './test-support/conformance-harness.js';
 
@@ -21,6 +24,9 @@ export function describeMetadataStoreConformance(name: string, harness: Metadata
     describeIdentityCases(harness);
     describeAuditCases(harness);
     describeAuditIntegrityCases(harness);
+    describeRunCases(harness);
+    describeRunListCases(harness);
+    describeStatusCases(harness);
     describeLifecycleCases(harness);
   });
 }

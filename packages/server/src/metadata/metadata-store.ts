@@ -1,14 +1,15 @@
 /**
  * The metadata store port: everything the platform remembers about the mesh that is not the
  * workspace itself — registered products, every published descriptor version, teams and users,
- * and the audit log. One implementation over Kysely serves both adapters (SQLite embedded,
+ * the audit log, run history and product status history. One implementation over Kysely serves both adapters (SQLite embedded,
  * PostgreSQL scale-out); `metadata-store.conformance.ts` is the contract both must pass.
  *
  * Invariants every adapter keeps:
  * - published descriptor versions are immutable: recording the same key with other content is a
  *   ConflictError, recording the same content again is a no-op;
  * - the audit log is append-only and hash-chained; appends are serialised so the chain never forks;
- * - lists are keyset-paginated and served from indexes, never by loading a whole table.
+ * - lists are keyset-paginated and served from indexes, never by loading a whole table;
+ * - a product has at most one `running` run, and a run is finished exactly once.
  */
 import type {
   AuditEvent,
@@ -33,6 +34,8 @@ import type {
   UserQuery,
   UserRecord,
 } from './metadata-types.js';
+import type { ProductStatusInput, ProductStatusRecord, RecordedProductStatus } from './product-status-types.js';
+import type { RunInput, RunQuery, RunRecord, RunResult, StaleRunQuery } from './run-types.js';
 
 export type MetadataStoreKind = 'sqlite' | 'postgres';
 
@@ -74,4 +77,27 @@ export interface MetadataStore {
   listAudit(query?: AuditQuery): Promise<Page<AuditEvent, number>>;
   /** Walks the whole chain page by page and recomputes every hash. */
   verifyAudit(options?: { readonly pageSize?: number }): Promise<AuditVerification>;
+
+  /**
+   * Records a run as `running`. NotFoundError (MW6104) for an unregistered product, ConflictError
+   * MW6123 while another run of the product is `running`, MW6110 for an id already used.
+   */
+  createRun(input: RunInput): Promise<RunRecord>;
+  /** Records a run's result. NotFoundError MW6121 for an unknown id, ConflictError MW6122 unless it is `running`. */
+  finishRun(id: string, result: RunResult): Promise<RunRecord>;
+  getRun(id: string): Promise<RunRecord | undefined>;
+  /** Newest first by start time, then id; filtered by product and/or status. */
+  listRuns(query?: RunQuery): Promise<Page<RunRecord>>;
+  /**
+   * Marks the matching `running` runs — left behind by a process that stopped — as `failed` with
+   * error MW6120, and returns them. Only for runs whose process is known to be gone; see StaleRunQuery.
+   */
+  failStaleRuns(query: StaleRunQuery): Promise<readonly RunRecord[]>;
+
+  /** Appends the status only when it differs from the latest one. */
+  recordProductStatus(input: ProductStatusInput): Promise<RecordedProductStatus>;
+  /** The latest status, or undefined before the first evaluation. */
+  getProductStatus(productId: string): Promise<ProductStatusRecord | undefined>;
+  /** The history, newest first. */
+  listProductStatus(productId: string, query?: PageQuery): Promise<Page<ProductStatusRecord>>;
 }

@@ -3,6 +3,7 @@
  * are open (unknown keys pass) and a custom property needs neither key nor value.
  */
 import { Type, type Static } from '@sinclair/typebox';
+import { refTo } from './odcs-schema-helpers.js';
 import { OdcsAnyValueSchema } from './odcs-v3-values.js';
 
 export const OdcsV30xAuthoritativeDefinitionSchema = Type.Object({
@@ -21,3 +22,15 @@ export const OdcsV30xCustomPropertySchema = Type.Object({
 export type OdcsV30xCustomProperty = Static<typeof OdcsV30xCustomPropertySchema>;
 
 export const OdcsV30xCustomPropertiesSchema = Type.Array(OdcsV30xCustomPropertySchema);
+
+/** The document's definitions of these lists, which the other parts refer to. */
+export const OdcsV30xMetadataDefs = {
+  AuthoritativeDefinitions: OdcsV30xAuthoritativeDefinitionsSchema,
+  CustomProperties: OdcsV30xCustomPropertiesSchema,
+};
+
+/** `authoritativeDefinitions` of any part of a contract (see OdcsV30xMetadataDefs). */
+export const odcsV30xAuthoritativeDefinitionsRef = () =>
+  refTo('AuthoritativeDefinitions', OdcsV30xAuthoritativeDefinitionsSchema);
+/** `customProperties` of any part of a contract (see OdcsV30xMetadataDefs). */
+export const odcsV30xCustomPropertiesRef = () => refTo('CustomProperties', OdcsV30xCustomPropertiesSchema);

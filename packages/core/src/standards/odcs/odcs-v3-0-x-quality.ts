@@ -4,8 +4,8 @@
  * objects.
  */
 import { Type, type Static } from '@sinclair/typebox';
-import { stringEnum } from './odcs-schema-helpers.js';
-import { OdcsV30xAuthoritativeDefinitionsSchema, OdcsV30xCustomPropertiesSchema } from './odcs-v3-0-x-metadata.js';
+import { documentRef, stringEnum } from './odcs-schema-helpers.js';
+import { odcsV30xAuthoritativeDefinitionsRef, odcsV30xCustomPropertiesRef } from './odcs-v3-0-x-metadata.js';
 import {
   ODCS_QUALITY_TYPES,
   OdcsCustomQualitySchema,
@@ -27,8 +27,8 @@ export type OdcsV30xSqlQuality = Static<typeof OdcsV30xSqlQualitySchema>;
 
 const qualityFields = Type.Object({
   ...odcsV3QualityFields,
-  authoritativeDefinitions: Type.Optional(OdcsV30xAuthoritativeDefinitionsSchema),
-  customProperties: Type.Optional(OdcsV30xCustomPropertiesSchema),
+  authoritativeDefinitions: Type.Optional(odcsV30xAuthoritativeDefinitionsRef()),
+  customProperties: Type.Optional(odcsV30xCustomPropertiesRef()),
 });
 
 export type OdcsV30xDataQuality = Static<typeof qualityFields> &
@@ -53,4 +53,5 @@ export const OdcsV30xDataQualitySchema = Type.Unsafe<OdcsV30xDataQuality>(
   ),
 );
 
-export const OdcsV30xDataQualityChecksSchema = Type.Array(OdcsV30xDataQualitySchema);
+/** The rules of an object or property, each checked by the document's `DataQuality` definition. */
+export const OdcsV30xDataQualityChecksSchema = Type.Array(documentRef<OdcsV30xDataQuality>('DataQuality'));

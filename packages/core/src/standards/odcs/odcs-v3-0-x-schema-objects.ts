@@ -10,10 +10,14 @@ import type {
   OdcsV30xIntegerTypeOptions,
   OdcsV30xNumberTypeOptions,
 } from './odcs-v3-0-x-logical-types.js';
-import { OdcsV30xAuthoritativeDefinitionsSchema, OdcsV30xCustomPropertiesSchema } from './odcs-v3-0-x-metadata.js';
-import { OdcsV30xDataQualityChecksSchema } from './odcs-v3-0-x-quality.js';
 import {
-  logicalTypeConditionals,
+  OdcsV30xMetadataDefs,
+  odcsV30xAuthoritativeDefinitionsRef,
+  odcsV30xCustomPropertiesRef,
+} from './odcs-v3-0-x-metadata.js';
+import { OdcsV30xDataQualityChecksSchema, OdcsV30xDataQualitySchema } from './odcs-v3-0-x-quality.js';
+import {
+  logicalTypeChecks,
   type OdcsArrayTypeOptions,
   type OdcsObjectTypeOptions,
   type OdcsStringTypeOptions,
@@ -27,9 +31,9 @@ const elementFields = {
   businessName: optionalString(),
   description: optionalString(),
   physicalType: optionalString(),
-  authoritativeDefinitions: Type.Optional(OdcsV30xAuthoritativeDefinitionsSchema),
+  authoritativeDefinitions: Type.Optional(odcsV30xAuthoritativeDefinitionsRef()),
   tags: Type.Optional(OdcsTagsSchema),
-  customProperties: Type.Optional(OdcsV30xCustomPropertiesSchema),
+  customProperties: Type.Optional(odcsV30xCustomPropertiesRef()),
 };
 
 const propertyFields = Type.Object({
@@ -84,28 +88,37 @@ export type OdcsV30xSchemaItemProperty = OdcsV30xPropertyFields & {
 const propertyRef = documentRef<OdcsV30xSchemaProperty>('SchemaProperty');
 const itemRef = documentRef<OdcsV30xSchemaItemProperty>('SchemaItemProperty');
 
-const logicalTypeRules = logicalTypeConditionals(
-  odcsV30xLogicalTypeRules({ properties: Type.Array(propertyRef), items: itemRef }),
-);
+const logicalTypeRules = odcsV30xLogicalTypeRules({ properties: Type.Array(propertyRef), items: itemRef });
+const propertyTyping = logicalTypeChecks(logicalTypeRules);
+// Array items may have `properties` whatever their logical type.
+const itemTyping = logicalTypeChecks(logicalTypeRules, ['properties']);
 
-/** A property; compile it inside a schema whose `$defs` are OdcsV30xPropertyDefs. */
+/** A property; compile it inside a schema whose `$defs` include OdcsV30xPropertyDefs. */
 export const OdcsV30xSchemaPropertySchema = Type.Unsafe<OdcsV30xSchemaProperty>(
   Type.Object(
-    { name: Type.String(), ...propertyFields.properties },
-    { allOf: logicalTypeRules, unevaluatedProperties: false },
+    { name: Type.String(), ...propertyFields.properties, ...propertyTyping.declared },
+    { additionalProperties: false, dependentSchemas: propertyTyping.dependentSchemas },
   ),
 );
 
 export const OdcsV30xSchemaItemPropertySchema = Type.Unsafe<OdcsV30xSchemaItemProperty>(
   Type.Object(
-    { name: optionalString(), ...propertyFields.properties, properties: Type.Optional(Type.Array(propertyRef)) },
-    { allOf: logicalTypeRules, unevaluatedProperties: false },
+    {
+      name: optionalString(),
+      ...propertyFields.properties,
+      properties: Type.Optional(Type.Array(propertyRef)),
+      ...itemTyping.declared,
+    },
+    { additionalProperties: false, dependentSchemas: itemTyping.dependentSchemas },
   ),
 );
 
+/** The definitions a property refers to, directly or through its nested properties. */
 export const OdcsV30xPropertyDefs = {
+  ...OdcsV30xMetadataDefs,
   SchemaProperty: OdcsV30xSchemaPropertySchema,
   SchemaItemProperty: OdcsV30xSchemaItemPropertySchema,
+  DataQuality: OdcsV30xDataQualitySchema,
 };
 
 export const OdcsV30xSchemaObjectSchema = Type.Object(
@@ -121,3 +134,6 @@ export const OdcsV30xSchemaObjectSchema = Type.Object(
   { additionalProperties: false },
 );
 export type OdcsV30xSchemaObject = Static<typeof OdcsV30xSchemaObjectSchema>;
+
+/** The definitions a schema object refers to. */
+export const OdcsV30xSchemaObjectDefs = { ...OdcsV30xPropertyDefs, SchemaObject: OdcsV30xSchemaObjectSchema };

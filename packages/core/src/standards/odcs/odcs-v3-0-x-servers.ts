@@ -1,8 +1,8 @@
 /** ODCS v3.0.x servers. Open objects: keys beyond the server type's details pass. */
 import { Type, type Static } from '@sinclair/typebox';
 import { stringEnum } from './odcs-schema-helpers.js';
-import { OdcsV30xCustomPropertiesSchema } from './odcs-v3-0-x-metadata.js';
-import { OdcsV30xRoleSchema } from './odcs-v3-0-x-sla-team-support.js';
+import { odcsV30xCustomPropertiesRef } from './odcs-v3-0-x-metadata.js';
+import { odcsV30xRolesRef } from './odcs-v3-0-x-sla-team-support.js';
 import {
   objectStorageDetails,
   odcsV3CustomServerProperties,
@@ -26,8 +26,8 @@ export const OdcsV30xServerSchema = serverSchema(
     server: Type.String(),
     description: Type.Optional(Type.String()),
     environment: Type.Optional(Type.String()),
-    roles: Type.Optional(Type.Array(OdcsV30xRoleSchema)),
-    customProperties: Type.Optional(OdcsV30xCustomPropertiesSchema),
+    roles: Type.Optional(odcsV30xRolesRef()),
+    customProperties: Type.Optional(odcsV30xCustomPropertiesRef()),
   },
   odcsV30xServerDetails,
 );

@@ -1,6 +1,7 @@
 /** ODCS v3.0.x roles, SLA properties, support channels, price and team; all open objects. */
 import { Type, type Static } from '@sinclair/typebox';
-import { OdcsV30xCustomPropertiesSchema } from './odcs-v3-0-x-metadata.js';
+import { refTo } from './odcs-schema-helpers.js';
+import { odcsV30xCustomPropertiesRef } from './odcs-v3-0-x-metadata.js';
 import { OdcsScalarValueSchema } from './odcs-v3-values.js';
 
 const optionalString = () => Type.Optional(Type.String());
@@ -11,9 +12,12 @@ export const OdcsV30xRoleSchema = Type.Object({
   access: optionalString(),
   firstLevelApprovers: optionalString(),
   secondLevelApprovers: optionalString(),
-  customProperties: Type.Optional(OdcsV30xCustomPropertiesSchema),
+  customProperties: Type.Optional(odcsV30xCustomPropertiesRef()),
 });
 export type OdcsV30xRole = Static<typeof OdcsV30xRoleSchema>;
+
+/** The roles of a server or of the contract (see OdcsV30xPeopleDefs). */
+export const odcsV30xRolesRef = () => Type.Array(refTo('Role', OdcsV30xRoleSchema));
 
 export const OdcsV30xSlaPropertySchema = Type.Object({
   property: Type.String(),
@@ -61,3 +65,6 @@ export type OdcsV30xTeamMember = Static<typeof OdcsV30xTeamMemberSchema>;
 /** In v3.0.x the team is the list of its members. */
 export const OdcsV30xTeamSchema = Type.Array(OdcsV30xTeamMemberSchema);
 export type OdcsV30xTeam = Static<typeof OdcsV30xTeamSchema>;
+
+/** The document's definition of roles, which several parts refer to. */
+export const OdcsV30xPeopleDefs = { Role: OdcsV30xRoleSchema };

@@ -4,13 +4,14 @@
  */
 import { Type, type Static } from '@sinclair/typebox';
 import { ODCS_API_VERSIONS } from './odcs-api-versions.js';
-import { stringEnum } from './odcs-schema-helpers.js';
-import { OdcsV310AuthoritativeDefinitionsSchema, OdcsV310CustomPropertiesSchema } from './odcs-v3-1-0-metadata.js';
-import { OdcsV310PropertyDefs, OdcsV310SchemaObjectSchema } from './odcs-v3-1-0-schema-objects.js';
+import { refTo, stringEnum } from './odcs-schema-helpers.js';
+import { odcsV310AuthoritativeDefinitionsRef, odcsV310CustomPropertiesRef } from './odcs-v3-1-0-metadata.js';
+import { OdcsV310SchemaObjectDefs, OdcsV310SchemaObjectSchema } from './odcs-v3-1-0-schema-objects.js';
 import { OdcsV310ServerSchema } from './odcs-v3-1-0-servers.js';
 import {
   OdcsV310PricingSchema,
-  OdcsV310RoleSchema,
+  odcsV310RolesRef,
+  OdcsV310PeopleDefs,
   OdcsV310SlaPropertySchema,
   OdcsV310SupportSchema,
   OdcsV310TeamSchema,
@@ -39,23 +40,23 @@ export const OdcsV310Schema = Type.Object(
         usage: optionalString(),
         purpose: optionalString(),
         limitations: optionalString(),
-        authoritativeDefinitions: Type.Optional(OdcsV310AuthoritativeDefinitionsSchema),
-        customProperties: Type.Optional(OdcsV310CustomPropertiesSchema),
+        authoritativeDefinitions: Type.Optional(odcsV310AuthoritativeDefinitionsRef()),
+        customProperties: Type.Optional(odcsV310CustomPropertiesRef()),
       }),
     ),
-    servers: Type.Optional(Type.Array(OdcsV310ServerSchema)),
-    schema: Type.Optional(Type.Array(OdcsV310SchemaObjectSchema)),
+    servers: Type.Optional(Type.Array(refTo('Server', OdcsV310ServerSchema))),
+    schema: Type.Optional(Type.Array(refTo('SchemaObject', OdcsV310SchemaObjectSchema))),
     support: Type.Optional(OdcsV310SupportSchema),
     price: Type.Optional(OdcsV310PricingSchema),
     team: Type.Optional(OdcsV310TeamSchema),
-    roles: Type.Optional(Type.Array(OdcsV310RoleSchema)),
+    roles: Type.Optional(odcsV310RolesRef()),
     /** Deprecated since v3.1.0: use `element` on each SLA property. */
     slaDefaultElement: optionalString(),
     slaProperties: Type.Optional(Type.Array(OdcsV310SlaPropertySchema)),
-    authoritativeDefinitions: Type.Optional(OdcsV310AuthoritativeDefinitionsSchema),
-    customProperties: Type.Optional(OdcsV310CustomPropertiesSchema),
+    authoritativeDefinitions: Type.Optional(odcsV310AuthoritativeDefinitionsRef()),
+    customProperties: Type.Optional(odcsV310CustomPropertiesRef()),
     contractCreatedTs: Type.Optional(Type.String({ format: 'date-time' })),
   },
-  { additionalProperties: false, $defs: OdcsV310PropertyDefs },
+  { additionalProperties: false, $defs: { ...OdcsV310SchemaObjectDefs, ...OdcsV310PeopleDefs, Server: OdcsV310ServerSchema } },
 );
 export type OdcsV310Document = Static<typeof OdcsV310Schema>;

@@ -3,6 +3,7 @@
  * definitions and custom properties. v3.1.0 closes these objects (no unknown keys).
  */
 import { Type, type Static } from '@sinclair/typebox';
+import { refTo } from './odcs-schema-helpers.js';
 import { OdcsAnyValueSchema } from './odcs-v3-values.js';
 
 /** An identifier other parts of the contract can refer to; letters, digits, `_` and `-`. */
@@ -36,3 +37,15 @@ export const OdcsV310CustomPropertySchema = Type.Object(
 export type OdcsV310CustomProperty = Static<typeof OdcsV310CustomPropertySchema>;
 
 export const OdcsV310CustomPropertiesSchema = Type.Array(OdcsV310CustomPropertySchema);
+
+/** The document's definitions of these lists, which the other parts refer to. */
+export const OdcsV310MetadataDefs = {
+  AuthoritativeDefinitions: OdcsV310AuthoritativeDefinitionsSchema,
+  CustomProperties: OdcsV310CustomPropertiesSchema,
+};
+
+/** `authoritativeDefinitions` of any part of a contract (see OdcsV310MetadataDefs). */
+export const odcsV310AuthoritativeDefinitionsRef = () =>
+  refTo('AuthoritativeDefinitions', OdcsV310AuthoritativeDefinitionsSchema);
+/** `customProperties` of any part of a contract (see OdcsV310MetadataDefs). */
+export const odcsV310CustomPropertiesRef = () => refTo('CustomProperties', OdcsV310CustomPropertiesSchema);

@@ -4,11 +4,11 @@
  * their result with exactly one operator (`mustBe`, `mustBeLessThan`, …).
  */
 import { Type, type Static, type TObject, type TProperties } from '@sinclair/typebox';
-import { openObject, stringEnum, when } from './odcs-schema-helpers.js';
+import { declaredKeys, documentRef, openObject, rejectKeys, stringEnum } from './odcs-schema-helpers.js';
 import {
   OdcsStableIdSchema,
-  OdcsV310AuthoritativeDefinitionsSchema,
-  OdcsV310CustomPropertiesSchema,
+  odcsV310AuthoritativeDefinitionsRef,
+  odcsV310CustomPropertiesRef,
 } from './odcs-v3-1-0-metadata.js';
 import {
   ODCS_QUALITY_TYPES,
@@ -62,8 +62,8 @@ export type OdcsV310SqlQuality = Static<typeof OdcsV310SqlQualitySchema>;
 const qualityFields = Type.Object({
   id: Type.Optional(OdcsStableIdSchema),
   ...odcsV3QualityFields,
-  authoritativeDefinitions: Type.Optional(OdcsV310AuthoritativeDefinitionsSchema),
-  customProperties: Type.Optional(OdcsV310CustomPropertiesSchema),
+  authoritativeDefinitions: Type.Optional(odcsV310AuthoritativeDefinitionsRef()),
+  customProperties: Type.Optional(odcsV310CustomPropertiesRef()),
 });
 
 export type OdcsV310DataQuality = Static<typeof qualityFields> &
@@ -74,22 +74,40 @@ export type OdcsV310DataQuality = Static<typeof qualityFields> &
     | ({ type: 'custom' } & OdcsCustomQuality)
   );
 
+const isLibrary = {
+  anyOf: [qualityTypeIs('library'), { properties: { metric: { type: 'string' } }, required: ['metric'] }],
+};
+const libraryKeys = ['metric', 'rule', 'arguments'];
+
+/**
+ * A rule: its own fields plus those of its type, nothing else. The official schema says so
+ * with `unevaluatedProperties: false` over one conditional per type; here each conditional
+ * rejects, when it does not hold, the keys only its type may have.
+ */
 export const OdcsV310DataQualitySchema = Type.Unsafe<OdcsV310DataQuality>(
   Type.Object(
-    { ...qualityFields.properties, type: Type.Optional(stringEnum(ODCS_QUALITY_TYPES)) },
+    {
+      ...qualityFields.properties,
+      type: Type.Optional(stringEnum(ODCS_QUALITY_TYPES)),
+      // Checked by the conditionals.
+      ...declaredKeys([...libraryKeys, 'query', 'engine', 'implementation', ...operatorNames]),
+    },
     {
       allOf: [
-        ...when(
-          { anyOf: [qualityTypeIs('library'), { properties: { metric: { type: 'string' } }, required: ['metric'] }] },
-          OdcsV310LibraryQualitySchema,
-        ),
-        ...when(qualityTypeIs('sql'), OdcsV310SqlQualitySchema),
-        ...when(qualityTypeIs('custom'), OdcsCustomQualitySchema),
+        { if: isLibrary, then: OdcsV310LibraryQualitySchema, else: rejectKeys(libraryKeys) },
+        { if: qualityTypeIs('sql'), then: OdcsV310SqlQualitySchema, else: rejectKeys(['query']) },
+        {
+          if: qualityTypeIs('custom'),
+          then: OdcsCustomQualitySchema,
+          else: rejectKeys(['engine', 'implementation']),
+        },
+        // Library and SQL rules compare their result; other rules have no operator.
+        { if: { anyOf: [isLibrary, qualityTypeIs('sql')] }, else: rejectKeys(operatorNames) },
       ],
-      // The rule's own fields plus those of its type, nothing else.
-      unevaluatedProperties: false,
+      additionalProperties: false,
     },
   ),
 );
 
-export const OdcsV310DataQualityChecksSchema = Type.Array(OdcsV310DataQualitySchema);
+/** The rules of an object or property, each checked by the document's `DataQuality` definition. */
+export const OdcsV310DataQualityChecksSchema = Type.Array(documentRef<OdcsV310DataQuality>('DataQuality'));

@@ -5,7 +5,7 @@
  */
 import { Type, type Static } from '@sinclair/typebox';
 import { oneOf, stringEnum } from './odcs-schema-helpers.js';
-import { OdcsV310CustomPropertiesSchema } from './odcs-v3-1-0-metadata.js';
+import { odcsV310CustomPropertiesRef } from './odcs-v3-1-0-metadata.js';
 
 const name = '[A-Za-z_][A-Za-z0-9_]*';
 const key = '[A-Za-z0-9_-]+';
@@ -27,7 +27,7 @@ const schemaLevelFields = Type.Object(
     type: relationshipType(),
     from: references(),
     to: references(),
-    customProperties: Type.Optional(OdcsV310CustomPropertiesSchema),
+    customProperties: Type.Optional(odcsV310CustomPropertiesRef()),
   },
   { additionalProperties: false },
 );
@@ -55,7 +55,7 @@ export const OdcsV310PropertyRelationshipSchema = Type.Object(
   {
     type: relationshipType(),
     to: references(),
-    customProperties: Type.Optional(OdcsV310CustomPropertiesSchema),
+    customProperties: Type.Optional(odcsV310CustomPropertiesRef()),
   },
   { additionalProperties: false },
 );

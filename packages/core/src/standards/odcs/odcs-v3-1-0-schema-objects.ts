@@ -3,7 +3,7 @@
  * properties (columns, fields), which nest through `properties` (objects) and `items` (arrays).
  */
 import { Type, type Static } from '@sinclair/typebox';
-import { documentRef, openObject, stringEnum } from './odcs-schema-helpers.js';
+import { documentRef, openObject, refTo, stringEnum } from './odcs-schema-helpers.js';
 import { ODCS_V310_LOGICAL_TYPES, odcsV310LogicalTypeRules } from './odcs-v3-1-0-logical-types.js';
 import type {
   OdcsV310DateTypeOptions,
@@ -13,13 +13,14 @@ import type {
 } from './odcs-v3-1-0-logical-types.js';
 import {
   OdcsStableIdSchema,
-  OdcsV310AuthoritativeDefinitionsSchema,
-  OdcsV310CustomPropertiesSchema,
+  OdcsV310MetadataDefs,
+  odcsV310AuthoritativeDefinitionsRef,
+  odcsV310CustomPropertiesRef,
 } from './odcs-v3-1-0-metadata.js';
-import { OdcsV310DataQualityChecksSchema } from './odcs-v3-1-0-quality.js';
+import { OdcsV310DataQualityChecksSchema, OdcsV310DataQualitySchema } from './odcs-v3-1-0-quality.js';
 import { OdcsV310PropertyRelationshipSchema, OdcsV310SchemaRelationshipSchema } from './odcs-v3-1-0-relationships.js';
 import {
-  logicalTypeConditionals,
+  logicalTypeChecks,
   type OdcsArrayTypeOptions,
   type OdcsObjectTypeOptions,
   type OdcsStringTypeOptions,
@@ -36,9 +37,9 @@ const elementFields = {
   description: optionalString(),
   /** The type in the data source: `table`, `topic`… for objects, `VARCHAR(2)`… for properties. */
   physicalType: optionalString(),
-  authoritativeDefinitions: Type.Optional(OdcsV310AuthoritativeDefinitionsSchema),
+  authoritativeDefinitions: Type.Optional(odcsV310AuthoritativeDefinitionsRef()),
   tags: Type.Optional(OdcsTagsSchema),
-  customProperties: Type.Optional(OdcsV310CustomPropertiesSchema),
+  customProperties: Type.Optional(odcsV310CustomPropertiesRef()),
 };
 
 const propertyFields = Type.Object({
@@ -64,7 +65,9 @@ const propertyFields = Type.Object({
   transformDescription: optionalString(),
   examples: Type.Optional(Type.Array(OdcsAnyValueSchema)),
   criticalDataElement: optionalBoolean(),
-  relationships: Type.Optional(Type.Array(OdcsV310PropertyRelationshipSchema)),
+  relationships: Type.Optional(
+    Type.Array(refTo('PropertyRelationship', OdcsV310PropertyRelationshipSchema)),
+  ),
   quality: Type.Optional(OdcsV310DataQualityChecksSchema),
 });
 
@@ -100,32 +103,36 @@ export type OdcsV310SchemaItemProperty = OdcsV310PropertyFields & { name?: strin
 const propertyRef = documentRef<OdcsV310SchemaProperty>('SchemaProperty');
 const itemRef = documentRef<OdcsV310SchemaItemProperty>('SchemaItemProperty');
 
-const logicalTypeRules = logicalTypeConditionals(
+const logicalTyping = logicalTypeChecks(
   odcsV310LogicalTypeRules({ properties: Type.Array(propertyRef), items: itemRef }),
 );
 
 /**
  * A property. It refers to nested properties through `#/$defs/…` of the document schema:
- * compile it inside a schema whose `$defs` are OdcsV310PropertyDefs, as OdcsV310Schema does.
+ * compile it inside a schema whose `$defs` include OdcsV310PropertyDefs, as OdcsV310Schema does.
  */
 export const OdcsV310SchemaPropertySchema = Type.Unsafe<OdcsV310SchemaProperty>(
   Type.Object(
-    { name: Type.String(), ...propertyFields.properties },
-    { allOf: logicalTypeRules, unevaluatedProperties: false },
+    { name: Type.String(), ...propertyFields.properties, ...logicalTyping.declared },
+    { additionalProperties: false, dependentSchemas: logicalTyping.dependentSchemas },
   ),
 );
 
 export const OdcsV310SchemaItemPropertySchema = Type.Unsafe<OdcsV310SchemaItemProperty>(
   Type.Object(
-    { name: optionalString(), ...propertyFields.properties },
-    // Nesting members are only known to the rule of the item's own logical type.
-    { allOf: logicalTypeRules, unevaluatedProperties: false },
+    { name: optionalString(), ...propertyFields.properties, ...logicalTyping.declared },
+    // Nesting members are only allowed by the item's own logical type.
+    { additionalProperties: false, dependentSchemas: logicalTyping.dependentSchemas },
   ),
 );
 
+/** The definitions a property refers to, directly or through its nested properties. */
 export const OdcsV310PropertyDefs = {
+  ...OdcsV310MetadataDefs,
   SchemaProperty: OdcsV310SchemaPropertySchema,
   SchemaItemProperty: OdcsV310SchemaItemPropertySchema,
+  PropertyRelationship: OdcsV310PropertyRelationshipSchema,
+  DataQuality: OdcsV310DataQualitySchema,
 };
 
 export const OdcsV310SchemaObjectSchema = Type.Object(
@@ -138,9 +145,16 @@ export const OdcsV310SchemaObjectSchema = Type.Object(
     /** E.g. "aggregated by country". */
     dataGranularityDescription: optionalString(),
     properties: Type.Optional(Type.Array(propertyRef)),
-    relationships: Type.Optional(Type.Array(OdcsV310SchemaRelationshipSchema)),
+    relationships: Type.Optional(Type.Array(refTo('SchemaRelationship', OdcsV310SchemaRelationshipSchema))),
     quality: Type.Optional(OdcsV310DataQualityChecksSchema),
   },
   { additionalProperties: false },
 );
 export type OdcsV310SchemaObject = Static<typeof OdcsV310SchemaObjectSchema>;
+
+/** The definitions a schema object refers to. */
+export const OdcsV310SchemaObjectDefs = {
+  ...OdcsV310PropertyDefs,
+  SchemaObject: OdcsV310SchemaObjectSchema,
+  SchemaRelationship: OdcsV310SchemaRelationshipSchema,
+};

@@ -1,7 +1,7 @@
 /** ODCS v3.1.0 servers: where the data of a contract physically lives. */
 import { Type, type Static } from '@sinclair/typebox';
-import { OdcsStableIdSchema, OdcsV310CustomPropertiesSchema } from './odcs-v3-1-0-metadata.js';
-import { OdcsV310RoleSchema } from './odcs-v3-1-0-sla-team-support.js';
+import { OdcsStableIdSchema, odcsV310CustomPropertiesRef } from './odcs-v3-1-0-metadata.js';
+import { odcsV310RolesRef } from './odcs-v3-1-0-sla-team-support.js';
 import {
   objectStorageDetails,
   odcsV3CustomServerProperties,
@@ -33,11 +33,11 @@ export const OdcsV310ServerSchema = serverSchema(
     description: Type.Optional(Type.String()),
     /** E.g. `prod`, `dev`; free text. */
     environment: Type.Optional(Type.String()),
-    roles: Type.Optional(Type.Array(OdcsV310RoleSchema)),
-    customProperties: Type.Optional(OdcsV310CustomPropertiesSchema),
+    roles: Type.Optional(odcsV310RolesRef()),
+    customProperties: Type.Optional(odcsV310CustomPropertiesRef()),
   },
   odcsV310ServerDetails,
   // The common fields plus the details of the server's type, nothing else.
-  { unevaluatedProperties: false },
+  { closed: true },
 );
 export type OdcsV310Server = Static<typeof OdcsV310ServerSchema>;

@@ -1,10 +1,10 @@
 /** ODCS v3.1.0 people and promises: roles, SLA properties, support channels, price, team. */
 import { Type, type Static } from '@sinclair/typebox';
-import { oneOf } from './odcs-schema-helpers.js';
+import { oneOf, refTo } from './odcs-schema-helpers.js';
 import {
   OdcsStableIdSchema,
-  OdcsV310AuthoritativeDefinitionsSchema,
-  OdcsV310CustomPropertiesSchema,
+  odcsV310AuthoritativeDefinitionsRef,
+  odcsV310CustomPropertiesRef,
 } from './odcs-v3-1-0-metadata.js';
 import { OdcsScalarValueSchema, OdcsTagsSchema } from './odcs-v3-values.js';
 
@@ -20,11 +20,14 @@ export const OdcsV310RoleSchema = Type.Object(
     access: optionalString(),
     firstLevelApprovers: optionalString(),
     secondLevelApprovers: optionalString(),
-    customProperties: Type.Optional(OdcsV310CustomPropertiesSchema),
+    customProperties: Type.Optional(odcsV310CustomPropertiesRef()),
   },
   { additionalProperties: false },
 );
 export type OdcsV310Role = Static<typeof OdcsV310RoleSchema>;
+
+/** The roles of a server or of the contract (see OdcsV310PeopleDefs). */
+export const odcsV310RolesRef = () => Type.Array(refTo('Role', OdcsV310RoleSchema));
 
 /** One service-level promise, e.g. `{ property: latency, value: 4, unit: d }`. */
 export const OdcsV310SlaPropertySchema = Type.Object(
@@ -58,7 +61,7 @@ export const OdcsV310SupportChannelSchema = Type.Object(
     /** `interactive`, `announcements`, `issues`, `notifications` (free text). */
     scope: optionalString(),
     invitationUrl: optionalString(),
-    customProperties: Type.Optional(OdcsV310CustomPropertiesSchema),
+    customProperties: Type.Optional(odcsV310CustomPropertiesRef()),
   },
   { additionalProperties: false },
 );
@@ -88,22 +91,24 @@ export const OdcsV310TeamMemberSchema = Type.Object(
     dateOut: Type.Optional(Type.String({ format: 'date' })),
     replacedByUsername: optionalString(),
     tags: Type.Optional(OdcsTagsSchema),
-    customProperties: Type.Optional(OdcsV310CustomPropertiesSchema),
-    authoritativeDefinitions: Type.Optional(OdcsV310AuthoritativeDefinitionsSchema),
+    customProperties: Type.Optional(odcsV310CustomPropertiesRef()),
+    authoritativeDefinitions: Type.Optional(odcsV310AuthoritativeDefinitionsRef()),
   },
   { additionalProperties: false },
 );
 export type OdcsV310TeamMember = Static<typeof OdcsV310TeamMemberSchema>;
+
+const membersRef = () => Type.Array(refTo('TeamMember', OdcsV310TeamMemberSchema));
 
 export const OdcsV310TeamObjectSchema = Type.Object(
   {
     id: id(),
     name: optionalString(),
     description: optionalString(),
-    members: Type.Optional(Type.Array(OdcsV310TeamMemberSchema)),
+    members: Type.Optional(membersRef()),
     tags: Type.Optional(OdcsTagsSchema),
-    customProperties: Type.Optional(OdcsV310CustomPropertiesSchema),
-    authoritativeDefinitions: Type.Optional(OdcsV310AuthoritativeDefinitionsSchema),
+    customProperties: Type.Optional(odcsV310CustomPropertiesRef()),
+    authoritativeDefinitions: Type.Optional(odcsV310AuthoritativeDefinitionsRef()),
   },
   { additionalProperties: false },
 );
@@ -111,5 +116,8 @@ export const OdcsV310TeamObjectSchema = Type.Object(
 export type OdcsV310TeamObject = Static<typeof OdcsV310TeamObjectSchema>;
 
 /** A team object (new in v3.1.0) or, deprecated, the v3.0.x list of members. */
-export const OdcsV310TeamSchema = oneOf([OdcsV310TeamObjectSchema, Type.Array(OdcsV310TeamMemberSchema)]);
+export const OdcsV310TeamSchema = oneOf([OdcsV310TeamObjectSchema, membersRef()]);
 export type OdcsV310Team = Static<typeof OdcsV310TeamSchema>;
+
+/** The document's definitions of roles and team members, which several parts refer to. */
+export const OdcsV310PeopleDefs = { Role: OdcsV310RoleSchema, TeamMember: OdcsV310TeamMemberSchema };

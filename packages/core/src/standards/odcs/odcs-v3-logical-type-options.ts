@@ -3,8 +3,8 @@
  * its `logicalType`. The options for strings, objects and arrays are the same in v3.0.x and
  * v3.1.0; dates and numbers differ (see the version files).
  */
-import { Type, type Static, type TSchema } from '@sinclair/typebox';
-import { when, type Conditional } from './odcs-schema-helpers.js';
+import { Type, type Static, type TOptional, type TSchema, type TUnknown } from '@sinclair/typebox';
+import { declaredKeys, keyOnlyWhen, switchOn } from './odcs-schema-helpers.js';
 
 const nonNegativeInteger = () => Type.Integer({ minimum: 0 });
 
@@ -65,23 +65,53 @@ export interface LogicalTypeRule {
   readonly nested?: Readonly<Record<string, TSchema>>;
 }
 
+/** What a property schema adds to its own keys to enforce the logical type rules. */
+export interface LogicalTypeChecks {
+  /** The nested members, admitted as keys; `dependentSchemas` decides when they are allowed. */
+  readonly declared: Record<string, TOptional<TUnknown>>;
+  readonly dependentSchemas: Record<string, object>;
+}
+
 /**
- * The conditionals enforcing the rules. As in the official schemas, they do not require
+ * Enforces the rules as the official schemas' conditionals do, without requiring
  * `logicalType`: a property without one must satisfy every rule at once, so its options can
- * only be empty, while it may nest both `properties` and `items`.
+ * only be empty, while it may nest both `properties` and `items`. The checks only run when
+ * the property has `logicalTypeOptions` or a nested member (`dependentSchemas`), and find
+ * the rule of the logical type by halving rather than by trying each rule.
+ *
+ * `alwaysNested` are nested members the property admits whatever its type (v3.0.x array
+ * items may always have `properties`); it declares and checks them itself.
  */
-export function logicalTypeConditionals(rules: readonly LogicalTypeRule[]): Conditional[] {
-  return rules.flatMap((rule) =>
-    when(
-      {
-        properties: {
-          logicalType: rule.logicalTypes.length === 1 ? { const: rule.logicalTypes[0] } : { enum: rule.logicalTypes },
-        },
-      },
-      Type.Object({
-        logicalTypeOptions: Type.Optional(rule.options),
-        ...Object.fromEntries(Object.entries(rule.nested ?? {}).map(([key, schema]) => [key, Type.Optional(schema)])),
-      }),
+export function logicalTypeChecks(
+  rules: readonly LogicalTypeRule[],
+  alwaysNested: readonly string[] = [],
+): LogicalTypeChecks {
+  const options = {
+    if: { required: ['logicalType'] },
+    then: switchOn(
+      'logicalType',
+      rules.map((rule) => [rule.logicalTypes, { properties: { logicalTypeOptions: rule.options } }] as const),
     ),
+    // Every rule applies, and no option is allowed by all of them.
+    else: { properties: { logicalTypeOptions: { additionalProperties: false } } },
+  };
+  // Each nested member belongs to one rule (objects nest `properties`, arrays `items`).
+  const nested = rules.flatMap((rule) =>
+    Object.entries(rule.nested ?? {})
+      .filter(([key]) => !alwaysNested.includes(key))
+      .map(([key, schema]) => ({ key, schema, logicalTypes: rule.logicalTypes })),
   );
+  return {
+    declared: declaredKeys(nested.map(({ key }) => key)),
+    dependentSchemas: {
+      logicalTypeOptions: options,
+      ...Object.fromEntries(
+        nested.map(({ key, schema, logicalTypes }) => [
+          key,
+          // Passes for the rule's logical types, and without logicalType (every rule applies).
+          keyOnlyWhen(key, { properties: { logicalType: { enum: logicalTypes } } }, schema),
+        ]),
+      ),
+    },
+  };
 }

@@ -27,6 +27,8 @@ import type {
   UserQuery,
   UserRecord,
 } from '../metadata-types.js';
+import type { ProductStatusInput, ProductStatusRecord, RecordedProductStatus } from '../product-status-types.js';
+import type { RunInput, RunQuery, RunRecord, RunResult, StaleRunQuery } from '../run-types.js';
 import { MIGRATIONS } from '../migrations/migration-list.js';
 import type { Migration } from '../migrations/migration.js';
 import { runMigrations } from '../migrations/migration-runner.js';
@@ -34,7 +36,9 @@ import { AuditRepository } from './audit-repository.js';
 import { DescriptorRepository } from './descriptor-repository.js';
 import { IdentityRepository } from './identity-repository.js';
 import { ProductRepository } from './product-repository.js';
+import { ProductStatusRepository } from './product-status-repository.js';
 import type { RepositoryContext } from './repository-context.js';
+import { RunRepository } from './run-repository.js';
 import type { MetadataDb, StoreDialect } from './store-dialect.js';
 
 export interface KyselyMetadataStoreOptions {
@@ -51,6 +55,8 @@ export class KyselyMetadataStore implements MetadataStore {
   readonly #descriptors: DescriptorRepository;
   readonly #identities: IdentityRepository;
   readonly #audit: AuditRepository;
+  readonly #runs: RunRepository;
+  readonly #statuses: ProductStatusRepository;
   readonly #migrations: readonly Migration[];
 
   constructor(
@@ -70,6 +76,8 @@ export class KyselyMetadataStore implements MetadataStore {
     this.#descriptors = new DescriptorRepository(context);
     this.#identities = new IdentityRepository(context);
     this.#audit = new AuditRepository(context);
+    this.#runs = new RunRepository(context);
+    this.#statuses = new ProductStatusRepository(context);
   }
 
   migrate(): Promise<MigrationResult> {
@@ -134,6 +142,32 @@ export class KyselyMetadataStore implements MetadataStore {
   }
   verifyAudit(options: { readonly pageSize?: number } = {}): Promise<AuditVerification> {
     return this.#guard(() => this.#audit.verify(options.pageSize));
+  }
+
+  createRun(input: RunInput): Promise<RunRecord> {
+    return this.#guard(() => this.#runs.create(input));
+  }
+  finishRun(id: string, result: RunResult): Promise<RunRecord> {
+    return this.#guard(() => this.#runs.finish(id, result));
+  }
+  getRun(id: string): Promise<RunRecord | undefined> {
+    return this.#guard(() => this.#runs.get(id));
+  }
+  listRuns(query?: RunQuery): Promise<Page<RunRecord>> {
+    return this.#guard(() => this.#runs.list(query));
+  }
+  failStaleRuns(query: StaleRunQuery): Promise<readonly RunRecord[]> {
+    return this.#guard(() => this.#runs.failStale(query));
+  }
+
+  recordProductStatus(input: ProductStatusInput): Promise<RecordedProductStatus> {
+    return this.#guard(() => this.#statuses.record(input));
+  }
+  getProductStatus(productId: string): Promise<ProductStatusRecord | undefined> {
+    return this.#guard(() => this.#statuses.latest(productId));
+  }
+  listProductStatus(productId: string, query?: PageQuery): Promise<Page<ProductStatusRecord>> {
+    return this.#guard(() => this.#statuses.list(productId, query));
   }
 
   /** Driver errors that callers can act on become domain errors; the rest are bugs and pass through. */

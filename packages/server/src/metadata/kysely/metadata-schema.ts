@@ -7,6 +7,8 @@ import type { ColumnType } from 'kysely';
 
 type Timestamp = ColumnType<Date | string, string, string>;
 type BigIntColumn = ColumnType<number | string, number, never>;
+type NullableTimestamp = ColumnType<Date | string | null, string | null, string | null>;
+type NullableCount = ColumnType<number | string | null, number | null, number | null>;
 
 export interface ProductsTable {
   id: string;
@@ -65,6 +67,34 @@ export interface AuditEventsTable {
   hash: string;
 }
 
+export interface RunsTable {
+  id: string;
+  product_id: string;
+  trigger: string;
+  requested_by: string;
+  /** Canonical JSON object. */
+  parameters: string;
+  status: string;
+  started_at: Timestamp;
+  finished_at: NullableTimestamp;
+  rows_in: NullableCount;
+  rows_out: NullableCount;
+  error_code: string | null;
+  error_message: string | null;
+  /** Canonical JSON arrays; `[]` while running. */
+  steps: string;
+  checks: string;
+  outputs: string;
+}
+
+export interface ProductStatusHistoryTable {
+  product_id: string;
+  seq: BigIntColumn;
+  status: string;
+  reason: string;
+  at: Timestamp;
+}
+
 export interface MigrationsTable {
   id: string;
   applied_at: Timestamp;
@@ -77,5 +107,7 @@ export interface MetadataSchema {
   users: UsersTable;
   user_teams: UserTeamsTable;
   audit_events: AuditEventsTable;
+  runs: RunsTable;
+  product_status_history: ProductStatusHistoryTable;
   meshwork_migrations: MigrationsTable;
 }

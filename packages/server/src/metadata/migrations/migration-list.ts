@@ -1,5 +1,6 @@
 /** Every migration this build knows, in the order they run. Append only; never edit a released one. */
 import { initialSchema } from './0001-initial-schema.js';
+import { runsAndStatus } from './0002-runs-and-status.js';
 import type { Migration } from './migration.js';
 
-export const MIGRATIONS: readonly Migration[] = [initialSchema];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, runsAndStatus];

@@ -9,6 +9,7 @@ import { createMetadataStore } from '../create-metadata-store.js';
 import type { MetadataStore } from '../metadata-store.js';
 import { describeMetadataStoreConformance } from '../metadata-store.conformance.js';
 import type { AuditInput } from '../metadata-types.js';
+import { product, runInput, succeeded, uuidFrom } from '../test-support/metadata-fixtures.js';
 
 const serverUrl = postgresServerUrl();
 let database: TestDatabase;
@@ -124,6 +125,60 @@ describe.skipIf(!serverUrl)('PostgreSQL', () => {
         expect(fromSqlite).toHaveLength(20);
         const [sqliteHead, postgresHead] = await Promise.all(stores.map((store) => store.verifyAudit()));
         expect(postgresHead).toEqual(sqliteHead);
+      } finally {
+        await Promise.all(stores.map((store) => store.close()));
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
+    it('returns runs and product statuses byte-identical to SQLite', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'meshwork-parity-'));
+      const stores: MetadataStore[] = [];
+      const now = () => new Date('2024-05-02T00:00:00.000Z');
+      try {
+        stores.push(await createMetadataStore({ kind: 'sqlite', path: join(dir, 'parity.db') }, { now }));
+        stores.push(await createMetadataStore({ kind: 'postgres', url: database.url, schema: newSchema() }, { now }));
+        const [fromSqlite, fromPostgres] = await Promise.all(
+          stores.map(async (store) => {
+            await store.upsertProduct(product('sales.orders'));
+            await store.upsertProduct(product('sales.items'));
+            for (let i = 0; i < 30; i++) {
+              const startedAt = new Date(Date.UTC(2024, 0, 1, 0, 0, i % 7, i * 13));
+              const run = await store.createRun(
+                runInput(i % 2 ? 'sales.orders' : 'sales.items', {
+                  id: uuidFrom(i).toUpperCase(),
+                  trigger: (['manual', 'schedule', 'publish', 'api'] as const)[i % 4],
+                  parameters: { run_date: '2024-01-01', ratio: i / 7, label: 'ü🦆', nested: { z: [i, null], a: true } },
+                  startedAt,
+                }),
+              );
+              if (i >= 28) continue;
+              await store.finishRun(run.id, {
+                ...succeeded({
+                  status: i % 3 ? 'succeeded' : 'cancelled',
+                  finishedAt: new Date(startedAt.getTime() + i),
+                }),
+                rowsIn: 2 ** 40 + i,
+                steps: [{ name: 'step ü', rows: i, ms: 0.1 + 0.2 }],
+                checks: [{ z: 1, a: { y: [1.5e-7, 'x'], b: null } }, 'text rule recorded', i],
+              });
+              await store.recordProductStatus({
+                productId: run.productId,
+                status: (['fresh', 'stale', 'failing'] as const)[i % 3]!,
+                reason: `after run ${i} — ok`,
+                at: startedAt,
+              });
+            }
+            const abandoned = await store.failStaleRuns({ startedBefore: now() });
+            const runs = (await store.listRuns({ limit: 1000 })).items;
+            const statuses = await Promise.all(
+              ['sales.orders', 'sales.items'].map(async (id) => (await store.listProductStatus(id)).items),
+            );
+            return JSON.stringify({ abandoned, runs, statuses });
+          }),
+        );
+        expect(fromPostgres).toBe(fromSqlite);
+        expect(JSON.parse(fromSqlite!)).toMatchObject({ abandoned: [{}, {}], runs: expect.any(Array) });
       } finally {
         await Promise.all(stores.map((store) => store.close()));
         rmSync(dir, { recursive: true, force: true });

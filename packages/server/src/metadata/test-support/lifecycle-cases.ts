@@ -1,8 +1,9 @@
 /** Migrations and reopening: the store's life across restarts and upgrades. */
 import { describe, expect, it } from 'vitest';
+import { initialSchema } from '../migrations/0001-initial-schema.js';
 import { MIGRATIONS } from '../migrations/migration-list.js';
 import { useStores, type MetadataStoreHarness } from './conformance-harness.js';
-import { product } from './metadata-fixtures.js';
+import { product, runInput, succeeded } from './metadata-fixtures.js';
 
 export function describeLifecycleCases(harness: MetadataStoreHarness): void {
   describe('migrations and restarts', () => {
@@ -49,6 +50,51 @@ export function describeLifecycleCases(harness: MetadataStoreHarness): void {
       const after = await reopened.appendAudit({ actor: 'bob', action: 'product.read', resource: 'urn:x' });
       expect(after).toMatchObject({ seq: 2, prevHash: before.hash });
       expect(await reopened.verifyAudit()).toEqual({ ok: true, count: 2, headHash: after.hash });
+    });
+
+    it('upgrades a database from 0001 to the latest schema and keeps its data', async () => {
+      const { database } = await stores.fresh({ migrate: false });
+      const old = await stores.open(database, { migrations: [initialSchema] });
+      await old.upsertProduct(product('sales.orders'));
+      await old.recordDescriptorVersion({
+        productId: 'sales.orders',
+        kind: 'odcs',
+        documentId: 'orders-contract',
+        version: '1.0.0',
+        content: '{"a":1}',
+        contentHash: 'h1',
+        publishedBy: 'alice',
+        publishedAt: '2024-05-01T12:00:00.000Z',
+      });
+      await old.upsertUser({ id: 'alice', name: 'Alice', teams: ['sales'], roles: ['owner'] });
+      await old.appendAudit({ actor: 'alice', action: 'product.published', resource: 'urn:x', details: { v: 1 } });
+      const head = await old.appendAudit({ actor: 'bob', action: 'product.read', resource: 'urn:x' });
+      const before = {
+        product: await old.getProduct('sales.orders'),
+        descriptors: await old.listDescriptorVersions('sales.orders'),
+        user: await old.getUser('alice'),
+        audit: await old.listAudit(),
+      };
+      await old.close();
+
+      const upgraded = await stores.open(database, { migrate: false });
+      expect(await upgraded.migrate()).toEqual({ applied: MIGRATIONS.slice(1).map((m) => m.id), current: latest });
+      expect({
+        product: await upgraded.getProduct('sales.orders'),
+        descriptors: await upgraded.listDescriptorVersions('sales.orders'),
+        user: await upgraded.getUser('alice'),
+        audit: await upgraded.listAudit(),
+      }).toEqual(before);
+      expect(await upgraded.verifyAudit()).toEqual({ ok: true, count: 2, headHash: head.hash });
+
+      // The products registered before the upgrade get runs and statuses.
+      const run = await upgraded.createRun(runInput('sales.orders'));
+      expect(await upgraded.finishRun(run.id, succeeded())).toMatchObject({ status: 'succeeded' });
+      expect(
+        await upgraded.recordProductStatus({ productId: 'sales.orders', status: 'fresh', reason: 'just built' }),
+      ).toMatchObject({ changed: true });
+      // And the build that only knows 0001 now refuses the database instead of misreading it.
+      await expect(stores.open(database, { migrations: [initialSchema] })).rejects.toMatchObject({ code: 'MW6105' });
     });
 
     it('refuses a database migrated by a newer Meshwork, and leaves it untouched', async () => {

@@ -1,0 +1,95 @@
+/**
+ * ODCS v3.1.0 data quality rules. A rule's `type` decides what else it must say; a rule with
+ * a string `metric` is a library rule even without `type`. Library and SQL rules compare
+ * their result with exactly one operator (`mustBe`, `mustBeLessThan`, …).
+ */
+import { Type, type Static, type TObject, type TProperties } from '@sinclair/typebox';
+import { openObject, stringEnum, when } from './odcs-schema-helpers.js';
+import {
+  OdcsStableIdSchema,
+  OdcsV310AuthoritativeDefinitionsSchema,
+  OdcsV310CustomPropertiesSchema,
+} from './odcs-v3-1-0-metadata.js';
+import {
+  ODCS_QUALITY_TYPES,
+  OdcsCustomQualitySchema,
+  odcsQualityOperatorFields,
+  odcsV3QualityFields,
+  qualityTypeIs,
+  type OdcsCustomQuality,
+} from './odcs-v3-quality-common.js';
+
+const operatorNames = Object.keys(odcsQualityOperatorFields) as (keyof typeof odcsQualityOperatorFields)[];
+type OperatorFields = Static<TObject<typeof odcsQualityOperatorFields>>;
+
+/** Exactly one operator, e.g. `{ mustBeLessThan: 10 }`. */
+export type OdcsV310QualityOperator = {
+  [K in keyof OperatorFields]-?: { [P in K]-?: OperatorFields[P] };
+}[keyof OperatorFields];
+
+/** `fields` plus exactly one operator, of the right type. */
+function withOneOperator<T extends TProperties>(fields: T) {
+  return Type.Unsafe<Static<TObject<T>> & OdcsV310QualityOperator>(
+    Type.Object(
+      { ...fields, ...odcsQualityOperatorFields },
+      { oneOf: operatorNames.map((name) => ({ required: [name] })) },
+    ),
+  );
+}
+
+export const ODCS_V310_QUALITY_METRICS = [
+  'nullValues',
+  'missingValues',
+  'invalidValues',
+  'duplicateValues',
+  'rowCount',
+] as const;
+
+export const OdcsV310LibraryQualitySchema = withOneOperator({
+  metric: stringEnum(ODCS_V310_QUALITY_METRICS),
+  /** Deprecated: the v3.0.x name of `metric`. */
+  rule: Type.Optional(Type.String()),
+  arguments: Type.Optional(openObject()),
+});
+export type OdcsV310LibraryQuality = Static<typeof OdcsV310LibraryQualitySchema>;
+
+export const OdcsV310SqlQualitySchema = withOneOperator({
+  /** In the dialect of the server; `${table}` and `${column}` stand for the checked element. */
+  query: Type.String(),
+});
+export type OdcsV310SqlQuality = Static<typeof OdcsV310SqlQualitySchema>;
+
+const qualityFields = Type.Object({
+  id: Type.Optional(OdcsStableIdSchema),
+  ...odcsV3QualityFields,
+  authoritativeDefinitions: Type.Optional(OdcsV310AuthoritativeDefinitionsSchema),
+  customProperties: Type.Optional(OdcsV310CustomPropertiesSchema),
+});
+
+export type OdcsV310DataQuality = Static<typeof qualityFields> &
+  (
+    | { type?: 'text' }
+    | ({ type?: 'library' } & OdcsV310LibraryQuality)
+    | ({ type: 'sql' } & OdcsV310SqlQuality)
+    | ({ type: 'custom' } & OdcsCustomQuality)
+  );
+
+export const OdcsV310DataQualitySchema = Type.Unsafe<OdcsV310DataQuality>(
+  Type.Object(
+    { ...qualityFields.properties, type: Type.Optional(stringEnum(ODCS_QUALITY_TYPES)) },
+    {
+      allOf: [
+        ...when(
+          { anyOf: [qualityTypeIs('library'), { properties: { metric: { type: 'string' } }, required: ['metric'] }] },
+          OdcsV310LibraryQualitySchema,
+        ),
+        ...when(qualityTypeIs('sql'), OdcsV310SqlQualitySchema),
+        ...when(qualityTypeIs('custom'), OdcsCustomQualitySchema),
+      ],
+      // The rule's own fields plus those of its type, nothing else.
+      unevaluatedProperties: false,
+    },
+  ),
+);
+
+export const OdcsV310DataQualityChecksSchema = Type.Array(OdcsV310DataQualitySchema);

@@ -1,0 +1,111 @@
+/**
+ * Executes a product's pipeline inside one DuckDB database: inputs become views (or tables for
+ * PostgreSQL), each SQL step a view over inputs and earlier steps, and each output is written
+ * once to Parquet in the staging folder the warehouse gave it. Nothing here publishes.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { InputError, type DataProduct, type MeshConfig, type PipelineInput } from '@meshwork/core';
+import type { BoundInput } from './inputs/bound-input.js';
+import { bindFileInput } from './inputs/file-input.js';
+import { bindPostgresInput } from './inputs/postgres-input.js';
+import { bindProductInput, type SnapshotResolver } from './inputs/product-input.js';
+import { quoteIdentifier, quoteLiteral } from './sql-text.js';
+
+export interface StepTiming {
+  readonly name: string;
+  readonly ms: number;
+}
+
+export interface ExecutionObserver {
+  step?(name: string): void;
+  rows?(name: string, rows: number): void;
+}
+
+export interface PipelineExecution {
+  readonly inputs: readonly BoundInput[];
+  readonly rowsIn: number;
+  readonly steps: readonly StepTiming[];
+}
+
+export async function bindInputsAndSteps(options: {
+  readonly connection: DuckDBConnection;
+  readonly product: DataProduct;
+  readonly root: string;
+  readonly config: MeshConfig;
+  readonly resolveSnapshot: SnapshotResolver;
+  readonly observer?: ExecutionObserver;
+}): Promise<PipelineExecution> {
+  const { connection, product, root, config, observer } = options;
+  const pipeline = product.pipeline?.definition;
+  if (!pipeline) throw new InputError('MW8011', `${product.id} has no pipeline.yaml`);
+  const productDir = join(root, product.directory);
+  const inputs: BoundInput[] = [];
+  const steps: StepTiming[] = [];
+  let rowsIn = 0;
+  for (const input of pipeline.inputs ?? []) {
+    const started = performance.now();
+    observer?.step?.(`input ${input.name}`);
+    const bound = await bindInput(connection, input, productDir, config, options.resolveSnapshot);
+    inputs.push(bound.bound);
+    rowsIn += bound.rows ?? 0;
+    steps.push({ name: `input:${input.name}`, ms: Math.round(performance.now() - started) });
+  }
+  for (const step of pipeline.steps) {
+    const started = performance.now();
+    observer?.step?.(step.name);
+    const sql = step.query ?? (await readFile(join(productDir, step.sql!), 'utf8'));
+    try {
+      await connection.run(`CREATE VIEW ${quoteIdentifier(step.name)} AS\n${stripTrailingSemicolon(sql)}\n`);
+    } catch (error) {
+      throw new InputError('MW8003', `step "${step.name}" of ${product.id}: ${firstLines(error)}`);
+    }
+    steps.push({ name: step.name, ms: Math.round(performance.now() - started) });
+  }
+  return { inputs, rowsIn, steps };
+}
+
+/** Writes one output relation to a Parquet file; returns the number of rows written. */
+export async function writeOutput(
+  connection: DuckDBConnection,
+  from: string,
+  file: string,
+  productId: string,
+): Promise<number> {
+  try {
+    const result = await connection.runAndReadAll(
+      `COPY (SELECT * FROM ${quoteIdentifier(from)}) TO ${quoteLiteral(file)} (FORMAT parquet, COMPRESSION zstd)`,
+    );
+    return Number(result.getRows()[0]?.[0] ?? 0);
+  } catch (error) {
+    throw new InputError('MW8003', `${productId}: building "${from}" failed: ${firstLines(error)}`);
+  }
+}
+
+async function bindInput(
+  connection: DuckDBConnection,
+  input: PipelineInput,
+  productDir: string,
+  config: MeshConfig,
+  resolveSnapshot: SnapshotResolver,
+): Promise<{ bound: BoundInput; rows?: number }> {
+  switch (input.kind) {
+    case 'file':
+      return { bound: await bindFileInput(connection, input, productDir) };
+    case 'product':
+      return { bound: await bindProductInput(connection, input, resolveSnapshot) };
+    case 'postgres':
+      return bindPostgresInput(connection, input, config.connections?.[input.connection]);
+  }
+}
+
+function stripTrailingSemicolon(sql: string): string {
+  return sql.replace(/;\s*$/, '');
+}
+
+/** DuckDB messages can be long (CSV sniffer dumps); the first lines say what matters. */
+export function firstLines(error: unknown, lines = 6): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n').slice(0, lines).join('\n').trim();
+}

@@ -1,0 +1,312 @@
+/**
+ * One run of one product: write, audit, publish. Each output is staged and written to Parquet,
+ * checked against its contract, and only when every blocking check of every output passed do
+ * the ports' current snapshots move. On any failure everything staged is dropped and the
+ * previous snapshots keep serving. The run, its checks and its outcome go to the metadata store
+ * and the audit log either way.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { InputError, isMeshworkError, NotFoundError, type DataProduct, type OutputPort } from '@meshwork/core';
+import type { JsonValue } from '../metadata/canonical-json.js';
+import type { RunOutputInput, RunStep, RunTrigger } from '../metadata/run-types.js';
+import { checkContract } from '../quality/index.js';
+import type { CheckReport } from '../quality/check-types.js';
+import type { StagedSnapshot } from '../warehouse/warehouse-types.js';
+import { openRunDatabase, type RunDatabase } from './duckdb-session.js';
+import { collectRejects, type InputRejects } from './inputs/csv-rejects.js';
+import { bindInputsAndSteps, firstLines, writeOutput } from './pipeline-execution.js';
+import { resolveParameters, setParameters } from './run-parameters.js';
+import type { RuntimeContext } from './runtime-context.js';
+import { describeRelation, parquetRelation } from './staged-relation.js';
+import { snapshotResolver } from './snapshot-resolver.js';
+
+export interface RunOptions {
+  readonly trigger: RunTrigger;
+  readonly requestedBy: string;
+  /** Overrides of pipeline parameters (`run_date` included). */
+  readonly parameters?: Readonly<Record<string, string>>;
+}
+
+export interface RunSummary {
+  readonly runId: string;
+  readonly productId: string;
+  readonly status: 'succeeded' | 'failed';
+  readonly ms: number;
+  readonly rowsIn: number;
+  readonly rowsOut: number;
+  readonly outputs: readonly RunOutputInput[];
+  readonly checks: readonly CheckReport['checks'][number][];
+  readonly rejects: readonly InputRejects[];
+  readonly error?: { readonly code: string; readonly message: string };
+}
+
+interface OutputWork {
+  readonly port: OutputPort;
+  readonly from: string;
+  readonly staged: StagedSnapshot;
+  rowCount: number;
+  report?: CheckReport;
+  schema?: { name: string; type: string; nullable: boolean }[];
+  published?: string;
+}
+
+export async function runProduct(ctx: RuntimeContext, productId: string, options: RunOptions): Promise<RunSummary> {
+  const product = ctx.model.products.get(productId);
+  if (!product) throw new NotFoundError('MW8013', `no product "${productId}" in the workspace`);
+  const runId = randomUUID();
+  const started = performance.now();
+  const emit = ctx.observer ?? (() => undefined);
+  const lock = await ctx.warehouse.acquireProductLock(productId, { runId });
+  const work: OutputWork[] = [];
+  const steps: RunStep[] = [];
+  let rejects: InputRejects[] = [];
+  let rowsIn = 0;
+  let database: RunDatabase | undefined;
+  const scratch = join(ctx.tempDirectory, runId);
+  let runRecorded = false;
+  try {
+    // We hold the product lock, so a run still marked running was left by a dead process.
+    await ctx.store.failStaleRuns({ productId, reason: 'the process that ran it stopped before it finished' });
+    const parameters = resolveParameters(
+      product.pipeline?.definition.parameters,
+      options.parameters ?? {},
+      (ctx.clock ?? (() => new Date()))(),
+    );
+    await ctx.store.createRun({
+      id: runId,
+      productId,
+      trigger: options.trigger,
+      requestedBy: options.requestedBy,
+      parameters,
+    });
+    runRecorded = true;
+    emit({ type: 'run-started', productId, runId, at: new Date().toISOString() });
+
+    await mkdir(scratch, { recursive: true });
+    database = await openRunDatabase({ tempDirectory: scratch, threads: ctx.threads, memoryLimit: ctx.memoryLimit });
+    const { connection } = database;
+    await setParameters(connection, parameters);
+    const execution = await bindInputsAndSteps({
+      connection,
+      product,
+      root: ctx.root,
+      config: ctx.model.config,
+      resolveSnapshot: snapshotResolver(ctx.model, ctx.warehouse),
+      observer: { step: (step) => emit({ type: 'step', productId, runId, step }) },
+    });
+    rowsIn = execution.rowsIn;
+    steps.push(...execution.steps.map((s) => ({ name: s.name, rows: 0, ms: s.ms })));
+    await ctx.faultPoint?.('inputs-bound');
+
+    for (const output of product.pipeline!.definition.outputs) {
+      const port = outputPort(product, output.port, output.majorVersion);
+      const staged = await ctx.warehouse.stage({ productId, port: port.name, major: port.major, runId });
+      const item: OutputWork = { port, from: output.from, staged, rowCount: 0 };
+      work.push(item);
+      const writeStarted = performance.now();
+      emit({ type: 'step', productId, runId, step: `write ${port.name} v${port.major}` });
+      const file = join(staged.dataDir, 'part-00000.parquet');
+      item.rowCount = await writeOutput(connection, output.from, file, productId);
+      steps.push({
+        name: `write:${port.name}:v${port.major}`,
+        rows: item.rowCount,
+        ms: Math.round(performance.now() - writeStarted),
+      });
+      emit({ type: 'rows', productId, runId, output: `${port.name} v${port.major}`, rows: item.rowCount });
+      await ctx.faultPoint?.('output-written');
+
+      emit({ type: 'step', productId, runId, step: `check ${port.name} v${port.major}` });
+      const checkStarted = performance.now();
+      const relation = parquetRelation([file]);
+      item.schema = await describeRelation(connection, relation);
+      item.report = await checkContract({
+        connection,
+        relation,
+        schemaObject: schemaObjectFor(port),
+        contract: port.contract!.document,
+      });
+      steps.push({
+        name: `check:${port.name}:v${port.major}`,
+        rows: item.report.rowCount,
+        ms: Math.round(performance.now() - checkStarted),
+      });
+    }
+    await ctx.faultPoint?.('checks-done');
+
+    rejects = await collectRejects(connection, execution.inputs);
+    const fatal = rejects.filter((r) => r.mode === 'fail');
+    if (fatal.length > 0) {
+      const where = fatal.flatMap((r) => r.sample.slice(0, 3).map((s) => `${s.file}:${s.line}: ${s.error}`));
+      throw new InputError(
+        'MW8002',
+        `${fatal.reduce((n, r) => n + r.count, 0)} malformed rows in inputs (${fatal.map((r) => r.input).join(', ')}):\n${where.join('\n')}`,
+      );
+    }
+    const failed = work.flatMap((w) =>
+      (w.report?.checks ?? [])
+        .filter((c) => c.blocking && (c.status === 'failed' || c.status === 'error'))
+        .map((c) => ({ w, c })),
+    );
+    if (failed.length > 0) {
+      const lines = failed
+        .slice(0, 10)
+        .map(
+          ({ w, c }) =>
+            `${w.port.name} v${w.port.major} ${c.id}: ${c.message}${c.observed !== undefined ? ` (observed ${c.observed}${c.threshold ? `, ${c.threshold}` : ''})` : ''}`,
+        );
+      throw new InputError(
+        'MW8006',
+        `${failed.length} blocking contract checks failed; nothing was published:\n${lines.join('\n')}`,
+      );
+    }
+
+    await ctx.faultPoint?.('before-publish');
+    for (const [i, item] of work.entries()) {
+      if (i > 0) await ctx.faultPoint?.('between-publishes');
+      const report = item.report!;
+      const manifest = await ctx.warehouse.publish(item.staged, {
+        contract: { id: item.port.contract!.id, version: item.port.contract!.version },
+        schema: item.schema!,
+        rowCount: item.rowCount,
+        columnStats: report.columnStats.map((s) => ({
+          column: s.column,
+          nullCount: s.nullCount,
+          distinctCount: s.distinctCount,
+          min: s.min === undefined ? undefined : String(s.min),
+          max: s.max === undefined ? undefined : String(s.max),
+        })),
+        checks: summarize(report),
+        audit: { runId, rejects: rejects.map((r) => ({ input: r.input, count: r.count })) },
+      });
+      item.published = manifest.snapshotId;
+    }
+    const summary = finish(product, runId, started, 'succeeded', rowsIn, work, rejects);
+    await ctx.store.finishRun(runId, {
+      status: 'succeeded',
+      rowsIn,
+      rowsOut: summary.rowsOut,
+      steps,
+      checks: checksJson(work),
+      outputs: summary.outputs,
+    });
+    await ctx.store.appendAudit({
+      actor: options.requestedBy,
+      action: 'product.published',
+      resource: product.urn,
+      details: { runId, outputs: summary.outputs as unknown as JsonValue },
+    });
+    await ctx.store.recordProductStatus({ productId, status: 'fresh', reason: `published by run ${runId}` });
+    emit({ type: 'run-finished', productId, runId, status: 'succeeded', ms: summary.ms, rowsOut: summary.rowsOut });
+    return summary;
+  } catch (error) {
+    for (const item of work) if (!item.published) await ctx.warehouse.abort(item.staged).catch(() => undefined);
+    const runError = toRunError(error);
+    const summary = { ...finish(product, runId, started, 'failed', rowsIn, work, rejects), error: runError };
+    if (runRecorded) {
+      await ctx.store.finishRun(runId, {
+        status: 'failed',
+        rowsIn,
+        rowsOut: 0,
+        error: runError,
+        steps,
+        checks: checksJson(work),
+        outputs: summary.outputs,
+      });
+      await ctx.store.appendAudit({
+        actor: options.requestedBy,
+        action: 'run.failed',
+        resource: product.urn,
+        details: { runId, error: { ...runError } },
+      });
+      await ctx.store.recordProductStatus({
+        productId,
+        status: 'failing',
+        reason: `run ${runId} failed: ${runError.code}`,
+      });
+    }
+    emit({ type: 'run-finished', productId, runId, status: 'failed', ms: summary.ms, rowsOut: 0, error: runError });
+    if (!runRecorded) throw error;
+    return summary;
+  } finally {
+    database?.close();
+    await rm(scratch, { recursive: true, force: true }).catch(() => undefined);
+    await lock.release();
+  }
+}
+
+function outputPort(product: DataProduct, name: string, major: number | undefined): OutputPort {
+  const ports = product.outputPorts.filter((p) => p.name === name);
+  const port =
+    major === undefined
+      ? ports.reduce<OutputPort | undefined>((a, p) => (!a || p.major > a.major ? p : a), undefined)
+      : ports.find((p) => p.major === major);
+  if (!port?.contract)
+    throw new InputError(
+      'MW8011',
+      `${product.id}: output "${name}"${major === undefined ? '' : ` v${major}`} has no output port with a contract`,
+    );
+  return port;
+}
+
+/** The ODCS schema object describing the port's table: the one named like the port, else the first. */
+function schemaObjectFor(port: OutputPort): object {
+  const schema = (port.contract!.document as { schema?: { name?: string; physicalName?: string }[] }).schema ?? [];
+  return schema.find((s) => s.name === port.name || s.physicalName === port.name) ?? schema[0] ?? {};
+}
+
+function summarize(report: CheckReport) {
+  const counted = report.checks.filter((c) => c.status !== 'recorded');
+  return {
+    passed: counted.filter((c) => c.status === 'passed').length,
+    failed: counted.filter((c) => c.status !== 'passed' && c.blocking).length,
+    warnings: counted.filter((c) => c.status !== 'passed' && !c.blocking).length,
+  };
+}
+
+function checksJson(work: readonly OutputWork[]): JsonValue[] {
+  return work.flatMap((w) =>
+    (w.report?.checks ?? []).map(
+      (c) => JSON.parse(JSON.stringify({ port: w.port.name, major: w.port.major, ...c })) as JsonValue,
+    ),
+  );
+}
+
+function finish(
+  product: DataProduct,
+  runId: string,
+  started: number,
+  status: 'succeeded' | 'failed',
+  rowsIn: number,
+  work: readonly OutputWork[],
+  rejects: InputRejects[],
+): RunSummary {
+  const outputs: RunOutputInput[] = work.map((w) => ({
+    port: w.port.name,
+    major: w.port.major,
+    snapshotId: w.published ?? null,
+    rowCount: w.rowCount,
+    reason: w.published ? null : 'the run failed before publishing',
+  }));
+  return {
+    runId,
+    productId: product.id,
+    status,
+    ms: Math.round(performance.now() - started),
+    rowsIn,
+    rowsOut: work.reduce((n, w) => n + (w.published ? w.rowCount : 0), 0),
+    outputs,
+    checks: work.flatMap((w) => w.report?.checks ?? []),
+    rejects,
+  };
+}
+
+function toRunError(error: unknown): { code: string; message: string } {
+  if (isMeshworkError(error)) return { code: error.code, message: error.message };
+  const fsError = error as NodeJS.ErrnoException;
+  if (typeof fsError?.code === 'string' && typeof fsError.path === 'string') {
+    return { code: 'MW8009', message: `cannot write ${fsError.path}: ${fsError.code}` };
+  }
+  return { code: 'MW8003', message: firstLines(error) };
+}

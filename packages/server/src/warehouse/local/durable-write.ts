@@ -1,0 +1,66 @@
+/**
+ * Durable, atomic file replacement: write a hidden temporary file, fsync it, rename it over the
+ * target, fsync the folder. Readers see the old file or the new one, never a torn one, and after
+ * a power cut the rename is not lost while the bytes are.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { guard } from './fs-guard.js';
+
+/** Writes `content` to a new temporary file beside `target`, synced; returns its path. */
+export async function prepareFile(target: string, content: string): Promise<string> {
+  const folder = dirname(target);
+  const temporary = join(folder, `.${basename(target)}.tmp-${randomBytes(6).toString('hex')}`);
+  await guard('create', folder, () => mkdir(folder, { recursive: true }));
+  await guard('write', temporary, async () => {
+    const handle = await open(temporary, 'wx');
+    try {
+      await handle.writeFile(content, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  }).catch(async (error: unknown) => {
+    await rm(temporary, { force: true }).catch(() => undefined);
+    throw error;
+  });
+  return temporary;
+}
+
+/** Renames a prepared file over `target` (atomic on POSIX) and makes the rename durable. */
+export async function commitFile(temporary: string, target: string): Promise<void> {
+  await guard('write', target, () => rename(temporary, target));
+  await syncFolder(dirname(target));
+}
+
+export async function writeFileDurably(target: string, content: string): Promise<void> {
+  await commitFile(await prepareFile(target, content), target);
+}
+
+/** fsync of a folder, so that renames and unlinks in it survive a power cut. */
+export async function syncFolder(folder: string): Promise<void> {
+  // Windows cannot open a folder for syncing; its renames are journaled by NTFS anyway.
+  if (process.platform === 'win32') return;
+  await guard('sync', folder, async () => {
+    const handle = await open(folder, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  });
+}
+
+/** fsync of a file someone else wrote (DuckDB does not sync what COPY writes). */
+export async function syncFile(path: string): Promise<void> {
+  await guard('sync', path, async () => {
+    // Windows flushes only handles opened for writing.
+    const handle = await open(path, process.platform === 'win32' ? 'r+' : 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  });
+}

@@ -1,0 +1,198 @@
+/**
+ * The Warehouse on a local folder: checks arguments, finds the table's folder and lock, and hands
+ * over to the protocol files (publish-snapshot.ts, recover-warehouse.ts, retain-snapshots.ts).
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { ConflictError, NotFoundError } from '@meshwork/core';
+import type { CurrentPointer, SnapshotManifest } from '../snapshot-manifest.js';
+import { assertSnapshotId, randomSnapshotId } from '../snapshot-id.js';
+import { assertLockOwner, assertTableRef, parseProductId, tableLabel } from '../table-ref.js';
+import type { Warehouse } from '../warehouse.js';
+import type {
+  LockOwner,
+  ProductLock,
+  PublishInput,
+  PublishOptions,
+  RecoveryReport,
+  RetainOptions,
+  StagedSnapshot,
+  StageRequest,
+  TableRef,
+  WarehouseFaults,
+} from '../warehouse-types.js';
+import { guard, pathExists } from './fs-guard.js';
+import { acquireLock, assertLockHeld, releaseLock } from './product-lock.js';
+import { publishSnapshot } from './publish-snapshot.js';
+import { recoverWarehouse } from './recover-warehouse.js';
+import { assertRetainOptions, retainSnapshots } from './retain-snapshots.js';
+import { removeData, removeFolder, removeManifest } from './snapshot-removal.js';
+import { lockPath, parseStagingName, runTag, stagingName, tablePaths, type TablePaths } from './table-paths.js';
+import { isPublished, readCurrent, readManifest, readPointer, readPublished } from './table-reader.js';
+import { walkTableFolders } from './table-walk.js';
+
+export interface LocalWarehouseOptions {
+  /** The warehouse folder; by default `<workspace>/.meshwork/warehouse` (defaultWarehouseRoot). */
+  readonly root: string;
+  /** Clock for manifests, pointers and locks. */
+  readonly now?: () => Date;
+  /** Test seam: where snapshot ids come from (default: 63 random bits from the system CSPRNG). */
+  readonly generateSnapshotId?: () => string;
+  /** Test seam: simulated crashes between the steps of publish and retain. */
+  readonly faults?: WarehouseFaults;
+}
+
+export class LocalWarehouse implements Warehouse {
+  readonly location: string;
+  readonly #now: () => Date;
+  readonly #generateSnapshotId: () => string;
+  readonly #faults: WarehouseFaults | undefined;
+
+  constructor(options: LocalWarehouseOptions) {
+    this.location = resolve(options.root);
+    this.#now = options.now ?? (() => new Date());
+    this.#generateSnapshotId = options.generateSnapshotId ?? randomSnapshotId;
+    this.#faults = options.faults;
+  }
+
+  async acquireProductLock(productId: string, owner: LockOwner): Promise<ProductLock> {
+    parseProductId(productId);
+    const checked = assertLockOwner(owner);
+    const path = lockPath(this.location, productId);
+    const record = await acquireLock(path, checked, this.#now());
+    let released = false;
+    return {
+      productId,
+      runId: checked.runId,
+      release: async () => {
+        if (released) return;
+        released = true;
+        await releaseLock(path, record);
+      },
+    };
+  }
+
+  async stage(request: StageRequest): Promise<StagedSnapshot> {
+    const table = assertTableRef(request);
+    const { runId } = assertLockOwner({ runId: request.runId });
+    await assertLockHeld(lockPath(this.location, table.productId), table.productId, runId);
+    const paths = tablePaths(this.location, table);
+    const pointer = await readPointer(paths);
+    const snapshotId = await this.#freshSnapshotId(paths);
+    const stagingId = stagingName(snapshotId, runId);
+    const dataDir = join(paths.staging, stagingId, 'data');
+    await guard('create', dataDir, () => mkdir(dataDir, { recursive: true }));
+    return { stagingId, snapshotId, runId, table, baseSnapshotId: pointer?.snapshotId ?? null, dataDir };
+  }
+
+  async publish(staged: StagedSnapshot, input: PublishInput, options: PublishOptions = {}): Promise<SnapshotManifest> {
+    const { paths, stagingDir } = this.#resolveStaged(staged);
+    const expected = options.expectedParent === undefined ? staged.baseSnapshotId : options.expectedParent;
+    if (expected !== null) assertSnapshotId(expected);
+    const lockFile = lockPath(this.location, staged.table.productId);
+    const context = { paths, lockFile, stagingDir, now: this.#now(), faults: this.#faults };
+    return publishSnapshot(context, staged, input, expected);
+  }
+
+  async abort(staged: StagedSnapshot): Promise<void> {
+    const { paths, stagingDir } = this.#resolveStaged(staged);
+    await removeFolder(stagingDir);
+    // A publish that failed half-way may have left its data and manifest; a published one stays.
+    const pointer = await readPointer(paths);
+    if (pointer?.snapshotId === staged.snapshotId) return;
+    const manifest = await readManifest(paths, staged.table, staged.snapshotId);
+    if (manifest && isPublished(manifest, pointer)) return;
+    await removeManifest(paths, staged.snapshotId);
+    await removeData(paths, staged.snapshotId);
+  }
+
+  async current(table: TableRef): Promise<SnapshotManifest | undefined> {
+    const checked = assertTableRef(table);
+    return readCurrent(tablePaths(this.location, checked), checked);
+  }
+
+  async currentPointer(table: TableRef): Promise<CurrentPointer | undefined> {
+    return readPointer(tablePaths(this.location, assertTableRef(table)));
+  }
+
+  async getSnapshot(table: TableRef, snapshotId: string): Promise<SnapshotManifest> {
+    const checked = assertTableRef(table);
+    const paths = tablePaths(this.location, checked);
+    const manifest = await readManifest(paths, checked, assertSnapshotId(snapshotId));
+    if (manifest && isPublished(manifest, await readPointer(paths))) return manifest;
+    throw new NotFoundError('MW8111', `Snapshot ${snapshotId} of ${tableLabel(checked)} not found.`);
+  }
+
+  async listSnapshots(table: TableRef): Promise<readonly SnapshotManifest[]> {
+    const checked = assertTableRef(table);
+    return readPublished(tablePaths(this.location, checked), checked);
+  }
+
+  async listTables(): Promise<readonly TableRef[]> {
+    const tables: TableRef[] = [];
+    for (const table of await walkTableFolders(this.location)) {
+      if (await pathExists(tablePaths(this.location, table).current)) tables.push(table);
+    }
+    return tables.sort(compareTables);
+  }
+
+  async snapshotFiles(table: TableRef, snapshotId: string): Promise<readonly string[]> {
+    const manifest = await this.getSnapshot(table, snapshotId);
+    const dir = tablePaths(this.location, manifest).dir;
+    return manifest.files.map((file) => join(dir, ...file.path.split('/')));
+  }
+
+  async recover(): Promise<RecoveryReport> {
+    return { removed: await recoverWarehouse(this.location, this.#now()) };
+  }
+
+  async retain(table: TableRef, options: RetainOptions): Promise<readonly string[]> {
+    const checked = assertTableRef(table);
+    assertRetainOptions(options);
+    const paths = tablePaths(this.location, checked);
+    if (options.runId !== undefined) {
+      await assertLockHeld(lockPath(this.location, checked.productId), checked.productId, options.runId);
+      return retainSnapshots(paths, checked, options, this.#faults);
+    }
+    const lock = await this.acquireProductLock(checked.productId, { runId: `retain-${randomUUID()}` });
+    try {
+      return await retainSnapshots(paths, checked, options, this.#faults);
+    } finally {
+      await lock.release();
+    }
+  }
+
+  /** The staging folder a StagedSnapshot stands for, checked against its own fields. */
+  #resolveStaged(staged: StagedSnapshot): { paths: TablePaths; stagingDir: string } {
+    const table = assertTableRef(staged.table);
+    assertSnapshotId(staged.snapshotId);
+    const paths = tablePaths(this.location, table);
+    const stagingDir = join(paths.staging, staged.stagingId);
+    const parsed = parseStagingName(staged.stagingId);
+    const consistent =
+      parsed?.snapshotId === staged.snapshotId &&
+      parsed.runTag === runTag(staged.runId) &&
+      staged.dataDir === join(stagingDir, 'data');
+    if (!consistent) {
+      throw new ConflictError('MW8108', `Snapshot ${staged.snapshotId} was not staged by this warehouse for ${tableLabel(table)}.`);
+    }
+    return { paths, stagingDir };
+  }
+
+  /** A random id no manifest or data folder of the table uses (a collision is astronomically rare). */
+  async #freshSnapshotId(paths: TablePaths): Promise<string> {
+    for (let attempt = 0; attempt < 8; attempt += 1) {
+      const id = assertSnapshotId(this.#generateSnapshotId());
+      const taken = await Promise.all([paths.manifest(id), paths.data(id)].map(pathExists));
+      if (!taken.includes(true)) return id;
+    }
+    throw new Error('Snapshot id generator keeps returning ids that are in use.');
+  }
+}
+
+function compareTables(a: TableRef, b: TableRef): number {
+  if (a.productId !== b.productId) return a.productId < b.productId ? -1 : 1;
+  if (a.port !== b.port) return a.port < b.port ? -1 : 1;
+  return a.major - b.major;
+}

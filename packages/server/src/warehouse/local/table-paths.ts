@@ -1,0 +1,81 @@
+/**
+ * Where a table's files live under the warehouse root — an Apache Iceberg v2 style table folder:
+ *
+ *   <root>/<domain>/<product>/<port>/v<major>/
+ *       data/<snapshotId>/part-00000.parquet …    immutable once published
+ *       metadata/snap-<snapshotId>.json           one manifest per snapshot
+ *       metadata/current.json                     the pointer
+ *       .staging/<snapshotId>-<runTag>/data/      work in progress
+ *   <root>/.locks/<domain>.<product>.lock
+ */
+import { createHash } from 'node:crypto';
+import { join, relative, sep } from 'node:path';
+import { parseProductId } from '../table-ref.js';
+import type { TableRef } from '../warehouse-types.js';
+
+export interface TablePaths {
+  readonly dir: string;
+  readonly dataRoot: string;
+  readonly metadata: string;
+  readonly staging: string;
+  readonly current: string;
+  manifest(snapshotId: string): string;
+  data(snapshotId: string): string;
+}
+
+export const LOCKS_FOLDER = '.locks';
+const MANIFEST_NAME = /^snap-([0-9]+)\.json$/;
+
+export function tablePaths(root: string, table: TableRef): TablePaths {
+  const { domain, product } = parseProductId(table.productId);
+  const dir = join(root, domain, product, table.port, `v${table.major}`);
+  const metadata = join(dir, 'metadata');
+  const dataRoot = join(dir, 'data');
+  return {
+    dir,
+    dataRoot,
+    metadata,
+    staging: join(dir, '.staging'),
+    current: join(metadata, 'current.json'),
+    manifest: (snapshotId) => join(metadata, `snap-${snapshotId}.json`),
+    data: (snapshotId) => join(dataRoot, snapshotId),
+  };
+}
+
+export function lockPath(root: string, productId: string): string {
+  const { domain, product } = parseProductId(productId);
+  return join(root, LOCKS_FOLDER, `${domain}.${product}.lock`);
+}
+
+/** The snapshot id in a manifest file name, or undefined for any other file. */
+export function manifestSnapshotId(fileName: string): string | undefined {
+  return MANIFEST_NAME.exec(fileName)?.[1];
+}
+
+/**
+ * A staging folder is named `<snapshotId>-<runTag>`: the id it claims in `data/`, and a short
+ * hash of the run that owns it, so recovery can tell a live run's staging from a dead one's
+ * without any extra file (a file could be missing after a crash; a name cannot).
+ */
+export function stagingName(snapshotId: string, runId: string): string {
+  return `${snapshotId}-${runTag(runId)}`;
+}
+
+export function parseStagingName(name: string): { snapshotId: string; runTag: string } | undefined {
+  const match = /^([0-9]+)-([0-9a-f]{16})$/.exec(name);
+  return match ? { snapshotId: match[1]!, runTag: match[2]! } : undefined;
+}
+
+export function runTag(runId: string): string {
+  return createHash('sha256').update(runId).digest('hex').slice(0, 16);
+}
+
+/** Temporary files are hidden and carry `.tmp-`; recovery removes them once no writer is live. */
+export function isTemporaryName(name: string): boolean {
+  return name.startsWith('.') && name.includes('.tmp-');
+}
+
+/** `/`-separated path relative to the root, for reports and manifests. */
+export function relativePath(from: string, to: string): string {
+  return relative(from, to).split(sep).join('/');
+}
