@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Ajv2019 } from 'ajv/dist/2019.js';
 import addFormats from 'ajv-formats';
-const [,, inFile, outFile] = process.argv;
+const [, , inFile, outFile] = process.argv;
 const ajv = new Ajv2019({ strict: false, allErrors: true, code: { source: true, lines: true } });
 addFormats.default ? addFormats.default(ajv) : addFormats(ajv);
 const v = ajv.compile(JSON.parse(readFileSync(inFile, 'utf8')));

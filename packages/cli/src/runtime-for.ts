@@ -1,11 +1,13 @@
 /**
- * Assembles the runtime for CLI commands: the workspace's metadata store and warehouse, and —
+ * Assembles the runtime for CLI commands: the workspace's metadata store, warehouse and DuckDB
+ * engine (the caller closes it), and —
  * for crash tests only — a fault point named by MESHWORK_FAULT_PAUSE_AT where the process
  * announces itself on stderr and waits to be killed.
  */
 import { isAbsolute, join } from 'node:path';
 import {
   createLocalWarehouse,
+  createRunEngine,
   defaultWarehouseRoot,
   type DiskLoadResult,
   type MetadataStore,
@@ -32,7 +34,7 @@ export function runtimeFor(
     root: workspace.root,
     store,
     warehouse: createLocalWarehouse({ root: warehouseRoot }),
-    tempDirectory: join(workspace.root, '.meshwork', 'tmp'),
+    engine: createRunEngine({ tempDirectory: join(workspace.root, '.meshwork', 'tmp') }),
     observer,
     faultPoint: pauseAt
       ? async (point) => {

@@ -5,6 +5,7 @@ import { registerAudit } from './audit-command.js';
 import { registerDemo } from './demo-command.js';
 import { registerInit } from './init-command.js';
 import { registerRegister } from './register-command.js';
+import { registerPublish } from './publish-command.js';
 import { registerRun } from './run-command.js';
 import { registerInterchange } from './interchange-commands.js';
 import { registerNew } from './new-command.js';
@@ -19,6 +20,7 @@ export function registerCommands(program: Command, ctx: CliContext): void {
   registerInterchange(program, ctx);
   registerRegister(program, ctx);
   registerRun(program, ctx);
+  registerPublish(program, ctx);
   registerAudit(program, ctx);
   registerDemo(program, ctx);
 }

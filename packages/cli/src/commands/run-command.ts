@@ -112,14 +112,19 @@ export async function runAndReport(
   const workspace = await openWorkspace(ctx);
   const selection = flags.all ? 'all' : refs.map((r) => findProduct(workspace.model, r).id);
   const progress = createRunProgress(ctx.streams, out, !flags.json && !!ctx.streams.stderr.isTTY);
-  const results = await withMetadataStore(ctx, workspace, (store) =>
-    runProducts(runtimeFor(ctx, workspace, store, progress.observer), workspace.diagnostics, selection, {
-      trigger,
-      requestedBy: cliActor(ctx),
-      parameters: parseParams(flags.param),
-      parallel: Number(flags.parallel),
-    }),
-  ).finally(() => progress.finish());
+  const results = await withMetadataStore(ctx, workspace, async (store) => {
+    const runtime = runtimeFor(ctx, workspace, store, progress.observer);
+    try {
+      return await runProducts(runtime, workspace.diagnostics, selection, {
+        trigger,
+        requestedBy: cliActor(ctx),
+        parameters: parseParams(flags.param),
+        parallel: Number(flags.parallel),
+      });
+    } finally {
+      runtime.engine.close();
+    }
+  }).finally(() => progress.finish());
   if (flags.json) out.value(results);
   else printResults(out, results);
   if (results.some((r) => r.outcome !== 'succeeded')) ctx.exitCode = 1;

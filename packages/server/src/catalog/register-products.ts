@@ -15,7 +15,8 @@ import {
 } from '@meshwork/core';
 import { canonicalJson, type JsonValue } from '../metadata/canonical-json.js';
 import type { MetadataStore } from '../metadata/metadata-store.js';
-import type { DescriptorKind, LifecycleStatus, ProductArchetype } from '../metadata/metadata-types.js';
+import type { DescriptorKind } from '../metadata/metadata-types.js';
+import { productRecord } from './product-record.js';
 
 export interface RegistrationResult {
   readonly products: number;
@@ -53,16 +54,7 @@ export async function registerProducts(
   const newVersions: RegistrationResult['newVersions'][number][] = [];
   let unchanged = 0;
   for (const product of products) {
-    await store.upsertProduct({
-      id: product.id,
-      domain: product.domain,
-      name: product.name,
-      urn: product.urn,
-      archetype: (product.archetype ?? 'source-aligned') as ProductArchetype,
-      status: lifecycle(product.status),
-      ownerTeam: product.ownerTeam ?? '',
-      currentVersion: product.version ?? null,
-    });
+    await store.upsertProduct(productRecord(model, product));
     const documents: [DescriptorKind, string, string, unknown][] = [
       ['odps', product.descriptorId, product.version ?? '0.0.0', product.descriptor],
       ...product.contracts.map((c): [DescriptorKind, string, string, unknown] => ['odcs', c.id, c.version, c.document]),
@@ -110,8 +102,4 @@ function immutableVersion(
     'MW6102',
     `${product.id}: ${what} version ${version} was already registered with different content; published versions are immutable — bump the version`,
   );
-}
-
-function lifecycle(status: string): LifecycleStatus {
-  return status === 'active' || status === 'deprecated' || status === 'retired' ? status : 'draft';
 }

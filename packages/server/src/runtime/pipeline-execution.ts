@@ -57,7 +57,7 @@ export async function bindInputsAndSteps(options: {
     observer?.step?.(step.name);
     const sql = step.query ?? (await readFile(join(productDir, step.sql!), 'utf8'));
     try {
-      await connection.run(`CREATE VIEW ${quoteIdentifier(step.name)} AS\n${stripTrailingSemicolon(sql)}\n`);
+      await connection.run(`CREATE TEMP VIEW ${quoteIdentifier(step.name)} AS\n${stripTrailingSemicolon(sql)}\n`);
     } catch (error) {
       throw new InputError('MW8003', `step "${step.name}" of ${product.id}: ${firstLines(error)}`);
     }

@@ -6,7 +6,6 @@
  * and the audit log either way.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InputError, isMeshworkError, NotFoundError, type DataProduct, type OutputPort } from '@meshwork/core';
 import type { JsonValue } from '../metadata/canonical-json.js';
@@ -14,7 +13,7 @@ import type { RunOutputInput, RunStep, RunTrigger } from '../metadata/run-types.
 import { checkContract } from '../quality/index.js';
 import type { CheckReport } from '../quality/check-types.js';
 import type { StagedSnapshot } from '../warehouse/warehouse-types.js';
-import { openRunDatabase, type RunDatabase } from './duckdb-session.js';
+import type { RunDatabase } from './duckdb-session.js';
 import { collectRejects, type InputRejects } from './inputs/csv-rejects.js';
 import { bindInputsAndSteps, firstLines, writeOutput } from './pipeline-execution.js';
 import { resolveParameters, setParameters } from './run-parameters.js';
@@ -64,7 +63,6 @@ export async function runProduct(ctx: RuntimeContext, productId: string, options
   let rejects: InputRejects[] = [];
   let rowsIn = 0;
   let database: RunDatabase | undefined;
-  const scratch = join(ctx.tempDirectory, runId);
   let runRecorded = false;
   try {
     // We hold the product lock, so a run still marked running was left by a dead process.
@@ -84,8 +82,7 @@ export async function runProduct(ctx: RuntimeContext, productId: string, options
     runRecorded = true;
     emit({ type: 'run-started', productId, runId, at: new Date().toISOString() });
 
-    await mkdir(scratch, { recursive: true });
-    database = await openRunDatabase({ tempDirectory: scratch, threads: ctx.threads, memoryLimit: ctx.memoryLimit });
+    database = await ctx.engine.open();
     const { connection } = database;
     await setParameters(connection, parameters);
     const execution = await bindInputsAndSteps({
@@ -231,7 +228,6 @@ export async function runProduct(ctx: RuntimeContext, productId: string, options
     return summary;
   } finally {
     database?.close();
-    await rm(scratch, { recursive: true, force: true }).catch(() => undefined);
     await lock.release();
   }
 }

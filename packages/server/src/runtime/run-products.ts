@@ -4,7 +4,7 @@
  * the same invocation is skipped, not run against stale data.
  */
 import { InputError, type Diagnostic } from '@meshwork/core';
-import type { ProductArchetype, LifecycleStatus } from '../metadata/metadata-types.js';
+import { productRecord } from '../catalog/product-record.js';
 import { runDag, DagCycleError } from './run-dag.js';
 import { runProduct, type RunOptions, type RunSummary } from './run-product.js';
 import type { RuntimeContext } from './runtime-context.js';
@@ -33,18 +33,7 @@ export async function runProducts(
     const product = ctx.model.products.get(id);
     if (!product) throw new InputError('MW8013', `no product "${id}" in the workspace`);
     if (!product.pipeline) throw new InputError('MW8011', `${id} has no pipeline.yaml to run`);
-    await ctx.store.upsertProduct({
-      id,
-      domain: product.domain,
-      name: product.name,
-      urn: product.urn,
-      archetype: (product.archetype ?? 'source-aligned') as ProductArchetype,
-      status: (['active', 'deprecated', 'retired'].includes(product.status)
-        ? product.status
-        : 'draft') as LifecycleStatus,
-      ownerTeam: product.ownerTeam ?? '',
-      currentVersion: product.version ?? null,
-    });
+    await ctx.store.upsertProduct(productRecord(ctx.model, product));
   }
   await ctx.warehouse.recover();
   try {

@@ -2,6 +2,7 @@
 import type { MeshModel } from '@meshwork/core';
 import type { MetadataStore } from '../metadata/metadata-store.js';
 import type { Warehouse } from '../warehouse/warehouse.js';
+import type { RunEngine } from './duckdb-session.js';
 import type { RunObserver } from './run-events.js';
 
 export interface RuntimeContext {
@@ -10,13 +11,10 @@ export interface RuntimeContext {
   readonly root: string;
   readonly store: MetadataStore;
   readonly warehouse: Warehouse;
-  /** Scratch space for DuckDB spills; one folder per run is made inside it. */
-  readonly tempDirectory: string;
+  /** The process's DuckDB (see duckdb-session.ts); each run gets its own connection. */
+  readonly engine: RunEngine;
   readonly clock?: () => Date;
   readonly observer?: RunObserver;
-  /** DuckDB threads per run (default 2) and memory per run (default 2GB). */
-  readonly threads?: number;
-  readonly memoryLimit?: string;
   /**
    * Test seam for crash tests: called at named points of a run; a hook that never returns lets
    * a test kill the process exactly there.

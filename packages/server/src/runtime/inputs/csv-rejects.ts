@@ -46,15 +46,13 @@ export async function collectRejects(
       input: input.name,
       mode: input.rejects.mode,
       count: all.length,
-      sample: all
-        .slice(0, sampleSize)
-        .map((r) => ({
-          input: input.name,
-          file: r.file,
-          line: Number(r.line),
-          error: r.error,
-          text: r.text ?? undefined,
-        })),
+      sample: all.slice(0, sampleSize).map((r) => ({
+        input: input.name,
+        file: r.file,
+        line: Number(r.line),
+        error: r.error,
+        text: r.text ?? undefined,
+      })),
     });
   }
   return out;

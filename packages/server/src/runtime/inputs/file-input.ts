@@ -47,7 +47,7 @@ export async function bindFileInput(
       ? { table: `__rejects_${input.name}`, scan: `__reject_scans_${input.name}`, mode: input.onError ?? 'fail' }
       : undefined;
   const reader = readerCall(input, path, rejects);
-  await connection.run(`CREATE VIEW ${quoteIdentifier(input.name)} AS SELECT * FROM ${reader}`);
+  await connection.run(`CREATE TEMP VIEW ${quoteIdentifier(input.name)} AS SELECT * FROM ${reader}`);
   return { name: input.name, kind: 'file', source: input.path, rejects };
 }
 

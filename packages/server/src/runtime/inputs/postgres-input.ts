@@ -65,8 +65,9 @@ export async function bindPostgresInput(
       const batch = await client.query({ text: `FETCH ${BATCH} FROM meshwork_input`, rowMode: 'array' });
       if (!created) {
         const columns = batch.fields.map((f) => `${quoteIdentifier(f.name)} ${TYPES[f.dataTypeID] ?? 'VARCHAR'}`);
-        await connection.run(`CREATE TABLE ${quoteIdentifier(input.name)} (${columns.join(', ')})`);
-        appender = await connection.createAppender(input.name);
+        await connection.run(`CREATE TEMP TABLE ${quoteIdentifier(input.name)} (${columns.join(', ')})`);
+        // TEMP tables live in the `temp` catalog.
+        appender = await connection.createAppender(input.name, 'main', 'temp');
         created = true;
       }
       for (const row of batch.rows as unknown[][]) {

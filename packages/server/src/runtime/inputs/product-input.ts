@@ -28,7 +28,7 @@ export async function bindProductInput(
   }
   const files = snapshot.files.length > 0 ? `read_parquet(${quoteLiteralList(snapshot.files)})` : undefined;
   await connection.run(
-    `CREATE VIEW ${quoteIdentifier(input.name)} AS SELECT * FROM ${files ?? '(SELECT 1 WHERE false)'}`,
+    `CREATE TEMP VIEW ${quoteIdentifier(input.name)} AS SELECT * FROM ${files ?? '(SELECT 1 WHERE false)'}`,
   );
   return {
     name: input.name,
