@@ -14,3 +14,4 @@ export * from './runtime/run-product.js';
 export * from './runtime/runtime-context.js';
 export * from './runtime/runtime-codes.js';
 export * from './runtime/duckdb-session.js';
+export * from './quality/index.js';

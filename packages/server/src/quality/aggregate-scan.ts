@@ -2,8 +2,8 @@
  * Many checks, one pass over the data. Each check adds its aggregates (with bound parameters
  * for values taken from the contract) to a named unit; `run` computes every unit in a single
  * `SELECT agg, agg, … FROM relation`. If that query fails — a bad regular expression, a date
- * bound DuckDB cannot read — each unit is retried alone, so one faulty rule reports its own
- * error and every other check still gets a result.
+ * bound DuckDB cannot read — the units are retried in halves until the faulty ones stand alone,
+ * so one faulty rule reports its own error and every other check still gets a result.
  */
 import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
 import { quoteIdentifier } from './sql-quoting.js';
@@ -53,22 +53,37 @@ export class AggregateScan {
     const errors = new Map<string, string>();
     // A unit that bound parameters but registered no aggregate would leave them unused, which DuckDB refuses.
     const units = [...this.units].filter(([, unit]) => unit.aggregates.length > 0);
-    if (units.length === 0) return outcome(values, errors);
-    try {
-      mergeInto(values, await this.query(connection, units.map(([, unit]) => unit)));
-    } catch (error) {
-      if (units.length === 1) errors.set(units[0]![0], messageOf(error));
-      else {
-        for (const [key, unit] of units) {
-          try {
-            mergeInto(values, await this.query(connection, [unit]));
-          } catch (unitError) {
-            errors.set(key, messageOf(unitError));
-          }
-        }
-      }
-    }
+    if (units.length > 0) await this.runGroup(connection, units, values, errors);
     return outcome(values, errors);
+  }
+
+  /**
+   * Runs the units together; if that fails, halves the group until the failing units stand
+   * alone — a few extra scans find one bad rule among many, instead of one scan per rule.
+   */
+  private async runGroup(
+    connection: DuckDBConnection,
+    units: readonly (readonly [string, Unit])[],
+    values: Map<string, unknown>,
+    errors: Map<string, string>,
+  ): Promise<void> {
+    try {
+      mergeInto(
+        values,
+        await this.query(
+          connection,
+          units.map(([, unit]) => unit),
+        ),
+      );
+    } catch (error) {
+      if (units.length === 1) {
+        errors.set(units[0]![0], messageOf(error));
+        return;
+      }
+      const half = Math.ceil(units.length / 2);
+      await this.runGroup(connection, units.slice(0, half), values, errors);
+      await this.runGroup(connection, units.slice(half), values, errors);
+    }
   }
 
   private async query(connection: DuckDBConnection, units: readonly Unit[]): Promise<Record<string, unknown>> {

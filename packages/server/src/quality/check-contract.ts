@@ -34,7 +34,7 @@ import { planTypeOptionChecks } from './type-option-checks.js';
  */
 export async function checkContract(options: CheckContractOptions): Promise<CheckReport> {
   const { connection, relation } = options;
-  const spec = readTableSpec(options.schemaObject, options.contract);
+  const spec = readTableSpec(options.schemaObject);
   let staged: StagedColumn[];
   try {
     staged = await describeRelation(connection, relation);

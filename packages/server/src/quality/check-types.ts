@@ -61,6 +61,10 @@ export interface CheckContractOptions {
   readonly relation: string;
   /** The raw ODCS `schema[i]` object describing this table (v3.1.0 or v3.0.x). */
   readonly schemaObject: object;
-  /** The whole raw ODCS document (its `apiVersion` decides v3.0.x readings). */
+  /**
+   * The whole raw ODCS document. Not read yet: both v3.0.x and v3.1.0 readings are decided by
+   * the values themselves (a boolean `exclusiveMinimum`, a `rule` instead of a `metric`); kept
+   * for document-level checks (servers, SLA) to come.
+   */
   readonly contract: object;
 }

@@ -21,15 +21,21 @@ export interface ColumnSpec {
   readonly quality: readonly RawRecord[];
 }
 
+/** Quality rules of a property nested in a column (`address.zip`, `tags[]`). */
+export interface NestedRules {
+  readonly path: string;
+  readonly rules: readonly RawRecord[];
+}
+
 export interface TableSpec {
   /** The object's `physicalName`, else its `name`: what SQL rules call the table. */
   readonly table: string;
   readonly columns: readonly ColumnSpec[];
   readonly quality: readonly RawRecord[];
-  readonly apiVersion?: string;
+  readonly nestedQuality: readonly NestedRules[];
 }
 
-export function readTableSpec(schemaObject: object, contract: object): TableSpec {
+export function readTableSpec(schemaObject: object): TableSpec {
   const raw = asRecord(schemaObject) ?? {};
   const name = text(raw.physicalName) ?? text(raw.name) ?? 'table';
   const properties = Array.isArray(raw.properties) ? raw.properties : [];
@@ -40,8 +46,33 @@ export function readTableSpec(schemaObject: object, contract: object): TableSpec
       return column ? [column] : [];
     }),
     quality: records(raw.quality),
-    apiVersion: text(asRecord(contract)?.apiVersion),
+    nestedQuality: properties.flatMap((property) => {
+      const record = asRecord(property);
+      const name = text(record?.physicalName) ?? text(record?.name);
+      return record && name ? nestedRules(record, name) : [];
+    }),
   };
+}
+
+/** The quality rules below a property, through `properties` (objects) and `items` (arrays). */
+function nestedRules(property: RawRecord, path: string): NestedRules[] {
+  const children = Array.isArray(property.properties) ? property.properties : [];
+  const found = children.flatMap((child) => {
+    const record = asRecord(child);
+    const name = text(record?.physicalName) ?? text(record?.name);
+    if (!record || !name) return [];
+    const own = records(record.quality);
+    return [
+      ...(own.length > 0 ? [{ path: `${path}.${name}`, rules: own }] : []),
+      ...nestedRules(record, `${path}.${name}`),
+    ];
+  });
+  const items = asRecord(property.items);
+  if (items) {
+    const own = records(items.quality);
+    found.push(...(own.length > 0 ? [{ path: `${path}[]`, rules: own }] : []), ...nestedRules(items, `${path}[]`));
+  }
+  return found;
 }
 
 /** The primary key columns in key order (`primaryKeyPosition`, then declaration order). */

@@ -5,6 +5,8 @@
  * (another database's dialect, a typo) reads as `undefined`.
  */
 
+import { LENGTH_IGNORED, MULTI_WORD_NAMES, SCALAR_ALIASES } from './duckdb-type-names.js';
+
 export type DuckType =
   | { readonly kind: 'scalar'; readonly name: string }
   | { readonly kind: 'decimal'; readonly precision: number; readonly scale: number }
@@ -18,47 +20,6 @@ export type DuckType =
 export interface DuckField {
   readonly name: string;
   readonly type: DuckType;
-}
-
-/** Every spelling DuckDB accepts for a scalar type, to its canonical name. */
-const SCALAR_ALIASES: Readonly<Record<string, string>> = {
-  ...aliases('VARCHAR', ['VARCHAR', 'CHAR', 'BPCHAR', 'TEXT', 'STRING', 'NVARCHAR', 'CHARACTER', 'CHARACTER VARYING']),
-  ...aliases('TINYINT', ['TINYINT', 'INT1']),
-  ...aliases('SMALLINT', ['SMALLINT', 'INT2', 'SHORT', 'INT16']),
-  ...aliases('INTEGER', ['INTEGER', 'INT', 'INT4', 'SIGNED', 'INT32']),
-  ...aliases('BIGINT', ['BIGINT', 'INT8', 'LONG', 'INT64']),
-  ...aliases('HUGEINT', ['HUGEINT', 'INT128']),
-  ...aliases('UTINYINT', ['UTINYINT', 'UINT8']),
-  ...aliases('USMALLINT', ['USMALLINT', 'UINT16']),
-  ...aliases('UINTEGER', ['UINTEGER', 'UINT32']),
-  ...aliases('UBIGINT', ['UBIGINT', 'UINT64']),
-  ...aliases('UHUGEINT', ['UHUGEINT', 'UINT128']),
-  ...aliases('BIGNUM', ['BIGNUM', 'VARINT']),
-  ...aliases('FLOAT', ['FLOAT', 'FLOAT4', 'REAL']),
-  ...aliases('DOUBLE', ['DOUBLE', 'FLOAT8', 'DOUBLE PRECISION']),
-  ...aliases('BOOLEAN', ['BOOLEAN', 'BOOL', 'LOGICAL']),
-  ...aliases('BLOB', ['BLOB', 'BYTEA', 'BINARY', 'VARBINARY']),
-  ...aliases('DATE', ['DATE']),
-  ...aliases('TIME', ['TIME', 'TIME WITHOUT TIME ZONE']),
-  ...aliases('TIME_NS', ['TIME_NS']),
-  ...aliases('TIME WITH TIME ZONE', ['TIME WITH TIME ZONE', 'TIMETZ']),
-  ...aliases('TIMESTAMP', ['TIMESTAMP', 'DATETIME', 'TIMESTAMP WITHOUT TIME ZONE', 'TIMESTAMP_US']),
-  ...aliases('TIMESTAMP WITH TIME ZONE', ['TIMESTAMP WITH TIME ZONE', 'TIMESTAMPTZ']),
-  ...aliases('TIMESTAMP_S', ['TIMESTAMP_S']),
-  ...aliases('TIMESTAMP_MS', ['TIMESTAMP_MS']),
-  ...aliases('TIMESTAMP_NS', ['TIMESTAMP_NS']),
-  ...aliases('INTERVAL', ['INTERVAL']),
-  ...aliases('UUID', ['UUID']),
-  ...aliases('JSON', ['JSON']),
-  ...aliases('BIT', ['BIT', 'BITSTRING']),
-  ...aliases('VARIANT', ['VARIANT']),
-};
-
-/** Text types whose `(n)` length DuckDB accepts and ignores; so does the comparison. */
-const LENGTH_IGNORED = new Set(['VARCHAR']);
-
-function aliases(canonical: string, spellings: readonly string[]): Record<string, string> {
-  return Object.fromEntries(spellings.map((spelling) => [spelling, canonical]));
 }
 
 /** The canonical tree of a type name, or undefined when it is not a DuckDB type. */
@@ -85,11 +46,11 @@ export function formatDuckType(type: DuckType): string {
       return `${formatDuckType(type.element)}[${type.size}]`;
     case 'struct':
     case 'union':
-      return `${type.kind.toUpperCase()}(${type.fields.map((f) => `"${f.name}" ${formatDuckType(f.type)}`).join(', ')})`;
+      return `${type.kind.toUpperCase()}(${type.fields.map((f) => `"${f.name.replaceAll('"', '""')}" ${formatDuckType(f.type)}`).join(', ')})`;
     case 'map':
       return `MAP(${formatDuckType(type.key)}, ${formatDuckType(type.value)})`;
     case 'enum':
-      return `ENUM(${type.values.map((v) => `'${v}'`).join(', ')})`;
+      return `ENUM(${type.values.map((v) => `'${v.replaceAll("'", "''")}'`).join(', ')})`;
   }
 }
 
@@ -139,11 +100,6 @@ function readQuoted(text: string, start: number, quote: string): [string, number
     i++;
   }
 }
-
-/** Multi-word scalar names, longest first so `TIME WITH TIME ZONE` beats `TIME`. */
-const MULTI_WORD = Object.keys(SCALAR_ALIASES)
-  .filter((name) => name.includes(' '))
-  .sort((a, b) => b.length - a.length);
 
 class TypeParser {
   private position = 0;
@@ -215,7 +171,7 @@ class TypeParser {
     const first = this.take();
     if (first.t !== 'word') throw new Error('type name expected');
     let name = first.v.toUpperCase();
-    for (const phrase of MULTI_WORD) {
+    for (const phrase of MULTI_WORD_NAMES) {
       const words = phrase.split(' ');
       if (words[0] !== name) continue;
       const ahead = words.slice(1).every((word, k) => {

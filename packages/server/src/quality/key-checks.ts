@@ -14,7 +14,7 @@ import {
 } from './check-plan.js';
 import { readCount } from './column-stats.js';
 import { primaryKeyColumns } from './contract-table-spec.js';
-import type { StagedColumn } from './staged-columns.js';
+import { findColumn, type StagedColumn } from './staged-columns.js';
 
 export function planKeyChecks(context: PlanContext): PlannedCheck[] {
   const checks: PlannedCheck[] = [];
@@ -30,12 +30,19 @@ export function planKeyChecks(context: PlanContext): PlannedCheck[] {
     }
   }
   const key = primaryKeyColumns(context.spec);
-  if (key.length > 0) checks.push(primaryKeyCheck(context, key.map((c) => c.column)));
+  if (key.length > 0)
+    checks.push(
+      primaryKeyCheck(
+        context,
+        key.map((c) => c.column),
+      ),
+    );
   return checks;
 }
 
 function blocking(id: string, kind: 'required' | 'unique' | 'primaryKey', column?: string): CheckBase {
-  return { id, kind, ...(column !== undefined ? { column } : {}), blocking: true, threshold: 'mustBe 0' };
+  const dimension = kind === 'required' ? 'completeness' : 'uniqueness';
+  return { id, kind, ...(column !== undefined ? { column } : {}), blocking: true, threshold: 'mustBe 0', dimension };
 }
 
 function requiredCheck(context: PlanContext, base: CheckBase, staged: StagedColumn): PlannedCheck {
@@ -86,7 +93,7 @@ function primaryKeyCheck(context: PlanContext, names: readonly string[]): Planne
     ...blocking(`primaryKey:${names.join(',')}`, 'primaryKey', names.length === 1 ? names[0] : undefined),
     rule: `primaryKey (${label})`,
   };
-  const staged = names.map((name) => context.staged.find((c) => c.name === name) ?? stagedByCase(context, name));
+  const staged = names.map((name) => findColumn(context.staged, name));
   const missing = names.filter((_, index) => !staged[index]);
   if (missing.length > 0) {
     return settled(errored(base, `not evaluated: key column(s) ${missing.join(', ')} missing from the data`));
@@ -115,8 +122,4 @@ function primaryKeyCheck(context: PlanContext, names: readonly string[]): Planne
       };
     },
   };
-}
-
-function stagedByCase(context: PlanContext, name: string): StagedColumn | undefined {
-  return context.staged.find((c) => c.name.toLowerCase() === name.toLowerCase());
 }

@@ -39,7 +39,9 @@ export function planLibraryRule(context: PlanContext, rule: LibraryRule, base: C
       const observed = rule.percent ? percentage(count, total) : count;
       const passed = meetsThreshold(rule.threshold, observed);
       const what = `${rule.metric}${column && rule.metric !== 'rowCount' ? ` of "${column.name}"` : ''}`;
-      const amount = rule.percent ? `${observed}% (${count} of ${total} rows)` : `${count}`;
+      const amount = rule.percent
+        ? `${observed}% (${count} of ${total} rows)`
+        : `${count}${rule.metric === 'rowCount' ? '' : ' row(s)'}`;
       return {
         ...base,
         observed,
@@ -104,7 +106,8 @@ function invalidPredicate(
   }
   if (pattern !== undefined) {
     if (typeof pattern !== 'string') return { problem: 'arguments.pattern must be a regular expression' };
-    const text = column.type?.kind === 'scalar' && column.type.name === 'VARCHAR' ? column.sql : `CAST(${column.sql} AS VARCHAR)`;
+    const text =
+      column.type?.kind === 'scalar' && column.type.name === 'VARCHAR' ? column.sql : `CAST(${column.sql} AS VARCHAR)`;
     parts.push(`NOT regexp_full_match(${text}, ${bind(pattern)})`);
   }
   if (parts.length === 0) return { problem: 'invalidValues needs arguments.validValues or arguments.pattern' };

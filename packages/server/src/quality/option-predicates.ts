@@ -95,7 +95,9 @@ function invalid(reason: string): OptionCheck {
 }
 
 function asText(column: StagedColumn): string {
-  return column.type?.kind === 'scalar' && column.type.name === 'VARCHAR' ? column.sql : `CAST(${column.sql} AS VARCHAR)`;
+  return column.type?.kind === 'scalar' && column.type.name === 'VARCHAR'
+    ? column.sql
+    : `CAST(${column.sql} AS VARCHAR)`;
 }
 
 function count(value: unknown, sql: (n: number) => string): OptionCheck {
@@ -126,7 +128,8 @@ function multipleOf(column: StagedColumn, value: unknown): OptionCheck {
     return invalid(`must be a positive number, not ${JSON.stringify(value)}`);
   }
   const m = numberLiteral(value);
-  if (column.type && isIntegerType(column.type) && Number.isInteger(value)) return predicate(`${column.sql} % ${m} <> 0`);
+  if (column.type && isIntegerType(column.type) && Number.isInteger(value))
+    return predicate(`${column.sql} % ${m} <> 0`);
   // Binary fractions make 0.3 / 0.1 = 2.9999999999999996: compare with a tolerance.
   const ratio = `CAST(${column.sql} AS DOUBLE) / ${m}`;
   return predicate(`abs(${ratio} - round(${ratio})) > 1e-9`);

@@ -21,6 +21,19 @@ export function planQualityChecks(context: PlanContext, relation: string): Quali
     { rules: context.spec.quality },
     ...context.spec.columns.map((column) => ({ column: column.column, rules: column.quality })),
   ];
+  for (const nested of context.spec.nestedQuality) {
+    nested.rules.forEach((raw, index) => {
+      const rule = readQualityRule(raw, uniqueId(ids, nested.path, raw, index), nested.path);
+      plan.push(
+        settled({
+          ...baseOf(rule),
+          blocking: false,
+          status: 'recorded',
+          message: `Rules on nested properties (${nested.path}) are recorded, not run yet: move the rule to the top-level column or write it as a sql rule.`,
+        }),
+      );
+    });
+  }
   for (const { column, rules } of sources) {
     rules.forEach((raw, index) => {
       const rule = readQualityRule(raw, uniqueId(ids, column, raw, index), column);
@@ -30,7 +43,9 @@ export function planQualityChecks(context: PlanContext, relation: string): Quali
         else if (rule.kind === 'library') plan.push(planLibraryRule(context, rule, base));
         else plan.push(settled(unscanned(rule, base)));
       } catch (error) {
-        plan.push(settled(errored(base, `could not be planned: ${error instanceof Error ? error.message : String(error)}`)));
+        plan.push(
+          settled(errored(base, `could not be planned: ${error instanceof Error ? error.message : String(error)}`)),
+        );
       }
     });
   }
@@ -57,7 +72,9 @@ function baseOf(rule: QualityRule): CheckBase {
     ...(rule.column !== undefined ? { column: rule.column } : {}),
     ...(rule.rule !== undefined ? { rule: rule.rule } : {}),
     blocking: rule.blocking,
-    ...('threshold' in rule ? { threshold: rule.threshold.text } : {}),
+    ...('threshold' in rule
+      ? { threshold: `${rule.threshold.text}${rule.kind === 'library' && rule.percent ? ' (percent)' : ''}` }
+      : {}),
     ...(rule.dimension !== undefined ? { dimension: rule.dimension } : {}),
     ...(rule.severity !== undefined ? { severity: rule.severity } : {}),
   };

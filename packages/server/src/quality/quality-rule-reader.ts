@@ -74,6 +74,9 @@ export function readQualityRule(raw: RawRecord, id: string, column: string | und
   };
   const type = text(raw.type);
   const named = text(raw.metric) ?? text(raw.rule);
+  if (type === undefined && named === undefined && text(raw.query) !== undefined) {
+    return { ...base, kind: 'invalid', rule: text(raw.query), problem: 'it has a query but no type: add type: sql' };
+  }
   if (type === 'text' || (type === undefined && named === undefined)) {
     return { ...base, kind: 'recorded', type: 'text', rule: base.description ?? text(raw.name) };
   }
@@ -102,11 +105,21 @@ function readLibraryRule(raw: RawRecord, base: RuleBase, named: string): Quality
   const metric = RULE_NAMES[named.toLowerCase()];
   const rule = metric && metric !== named ? `${metric} (from "${named}")` : named;
   if (!metric) {
-    return { ...base, rule, kind: 'invalid', problem: `unknown library metric "${named}" (${LIBRARY_METRICS.join(', ')})` };
+    return {
+      ...base,
+      rule,
+      kind: 'invalid',
+      problem: `unknown library metric "${named}" (${LIBRARY_METRICS.join(', ')})`,
+    };
   }
   const percent = readUnit(raw.unit);
   if (percent === undefined) {
-    return { ...base, rule, kind: 'invalid', problem: `unit "${String(raw.unit)}" is not supported: use rows or percent` };
+    return {
+      ...base,
+      rule,
+      kind: 'invalid',
+      problem: `unit "${String(raw.unit)}" is not supported: use rows or percent`,
+    };
   }
   if (percent && metric === 'rowCount') {
     return { ...base, rule, kind: 'invalid', problem: 'rowCount counts rows; unit: percent does not apply to it' };
@@ -142,7 +155,9 @@ function readUnit(unit: unknown): boolean | undefined {
 
 function readArguments(raw: RawRecord): RawRecord {
   const nested = asRecord(raw.arguments) ?? {};
-  const loose = Object.fromEntries(LOOSE_ARGUMENTS.filter((key) => raw[key] !== undefined).map((key) => [key, raw[key]]));
+  const loose = Object.fromEntries(
+    LOOSE_ARGUMENTS.filter((key) => raw[key] !== undefined).map((key) => [key, raw[key]]),
+  );
   return { ...loose, ...nested };
 }
 

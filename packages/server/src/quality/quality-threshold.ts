@@ -80,7 +80,8 @@ function readComparison(operator: QualityOperator, raw: unknown): Comparison | s
     return { operator, low, high };
   }
   const value = toNumber(raw);
-  if (value === undefined) return `${operator} needs a number (or a boolean for mustBe/mustNotBe), not ${JSON.stringify(raw)}`;
+  if (value === undefined)
+    return `${operator} needs a number (or a boolean for mustBe/mustNotBe), not ${JSON.stringify(raw)}`;
   return { operator, value };
 }
 

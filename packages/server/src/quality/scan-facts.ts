@@ -19,7 +19,16 @@ export interface Fact {
 }
 
 /** Integer types `bitstring_agg` accepts. */
-const BITSTRING_TYPES = new Set(['TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT', 'UTINYINT', 'USMALLINT', 'UINTEGER', 'UBIGINT']);
+const BITSTRING_TYPES = new Set([
+  'TINYINT',
+  'SMALLINT',
+  'INTEGER',
+  'BIGINT',
+  'UTINYINT',
+  'USMALLINT',
+  'UINTEGER',
+  'UBIGINT',
+]);
 /** At most 2^27 bits (16 MiB) per bitmap; wider ranges use count(DISTINCT). */
 const MAX_BITSTRING_RANGE = 2n ** 27n;
 

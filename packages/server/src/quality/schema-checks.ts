@@ -27,7 +27,8 @@ export function planSchemaChecks(context: PlanContext): PlannedCheck[] {
     const described = context.spec.columns.some((column) => findColumn([staged], column.column));
     if (!described) results.push(extra(staged));
   }
-  return results.map(settled);
+  // ODCS's dimension for "the data has the declared shape".
+  return results.map((result) => settled({ ...result, dimension: 'conformity' }));
 }
 
 function presence(column: ColumnSpec, staged: StagedColumn | undefined): CheckResult {

@@ -40,7 +40,8 @@ export function planSqlRule(rule: SqlRule, base: CheckBase, table: string, relat
       }
       try {
         const statements = await connection.extractStatements(sql);
-        if (statements.count !== 1) return errored(base, `a sql rule must be one SELECT; this has ${statements.count} statements`);
+        if (statements.count !== 1)
+          return errored(base, `a sql rule must be one SELECT; this has ${statements.count} statements`);
         const prepared = await statements.prepare(0);
         try {
           if (prepared.statementType !== StatementType.SELECT) {
@@ -67,9 +68,7 @@ export function stagedQuery(query: string, table: string, relation: string, colu
   const leading = /^(?:\s+|--[^\n]*(?:\n|$)|\/\*[\s\S]*?\*\/)*/.exec(sql)![0];
   const body = sql.slice(leading.length);
   const own = /^with(\s+recursive)?\s/i.exec(body);
-  return own
-    ? `${leading}WITH${own[1] ?? ''} ${cte}, ${body.slice(own[0].length)}`
-    : `WITH ${cte}\n${sql}`;
+  return own ? `${leading}WITH${own[1] ?? ''} ${cte}, ${body.slice(own[0].length)}` : `WITH ${cte}\n${sql}`;
 }
 
 function compare(rule: SqlRule, base: CheckBase, rows: readonly (readonly unknown[])[]): CheckResult {

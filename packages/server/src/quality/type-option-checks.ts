@@ -28,6 +28,7 @@ export function planTypeOptionChecks(context: PlanContext): PlannedCheck[] {
         rule: option,
         blocking: true,
         threshold: `${option} ${JSON.stringify(value)}`,
+        dimension: 'conformity',
       };
       const staged = stagedColumn(context, column);
       if (!staged) return [missingColumnCheck(base, column)];
@@ -35,7 +36,9 @@ export function planTypeOptionChecks(context: PlanContext): PlannedCheck[] {
         const check = planOption(context, base, column, staged, option, value);
         return check ? [check] : [];
       } catch (error) {
-        return [settled(errored(base, `could not be planned: ${error instanceof Error ? error.message : String(error)}`))];
+        return [
+          settled(errored(base, `could not be planned: ${error instanceof Error ? error.message : String(error)}`)),
+        ];
       }
     }),
   );
@@ -73,7 +76,10 @@ function planOption(
         message: `"${staged.name}": ${check.message}.`,
       });
     case 'predicate': {
-      const violations = { unit, alias: scan.aggregate(unit, `count(*) FILTER (WHERE ${staged.sql} IS NOT NULL AND (${check.sql}))`) };
+      const violations = {
+        unit,
+        alias: scan.aggregate(unit, `count(*) FILTER (WHERE ${staged.sql} IS NOT NULL AND (${check.sql}))`),
+      };
       return {
         base,
         units: [unit],

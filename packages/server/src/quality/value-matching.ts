@@ -10,7 +10,11 @@ import { numberLiteral } from './option-predicates.js';
 import type { StagedColumn } from './staged-columns.js';
 
 /** SQL that is true when the column's value is in `values`; NULL entries are ignored. */
-export function inListSql(column: StagedColumn, values: readonly unknown[], bind: (value: DuckDBValue) => string): string {
+export function inListSql(
+  column: StagedColumn,
+  values: readonly unknown[],
+  bind: (value: DuckDBValue) => string,
+): string {
   const type = column.type;
   const isText = type?.kind === 'scalar' && type.name === 'VARCHAR';
   const isNumber = type !== undefined && isNumericType(type);
@@ -23,7 +27,8 @@ export function inListSql(column: StagedColumn, values: readonly unknown[], bind
     else if (typeof value === 'number' && isNumber) native.push(numberLiteral(value));
     else if (typeof value === 'boolean' && isBoolean) native.push(value ? 'true' : 'false');
     else if (typeof value === 'number' || typeof value === 'boolean') asText.push(bind(String(value)));
-    else throw new Error(`cannot compare ${column.name} with ${JSON.stringify(value)}: use strings, numbers or booleans`);
+    else
+      throw new Error(`cannot compare ${column.name} with ${JSON.stringify(value)}: use strings, numbers or booleans`);
   }
   const parts = [
     ...(native.length > 0 ? [`${column.sql} IN (${native.join(', ')})`] : []),

@@ -1,15 +1,7 @@
-/** Quoting for the SQL the runtime writes itself (names and literals from workspace files). */
+/** Quoting for the SQL the runtime writes itself: the quality context's rules, plus lists. */
+import { quoteLiteral } from '../quality/sql-quoting.js';
 
-/** A DuckDB identifier: always quoted, embedded quotes doubled. */
-export function quoteIdentifier(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
-}
-
-/** A DuckDB string literal: single quotes doubled; NUL bytes refused (DuckDB rejects them). */
-export function quoteLiteral(value: string): string {
-  if (value.includes('\u0000')) throw new Error('NUL byte in SQL literal');
-  return `'${value.replace(/'/g, "''")}'`;
-}
+export { quoteIdentifier, quoteLiteral } from '../quality/sql-quoting.js';
 
 /** A list of string literals: `['a', 'b']`. */
 export function quoteLiteralList(values: readonly string[]): string {

@@ -53,7 +53,11 @@ export function countingConnection(connection: DuckDBConnection): { connection: 
     get(target, property, receiver) {
       const value: unknown = Reflect.get(target, property, receiver);
       if (typeof value !== 'function') return value;
-      if (['run', 'runAndReadAll', 'stream', 'streamAndReadAll', 'extractStatements', 'prepare'].includes(String(property))) {
+      if (
+        ['run', 'runAndReadAll', 'stream', 'streamAndReadAll', 'extractStatements', 'prepare'].includes(
+          String(property),
+        )
+      ) {
         return (sql: string, ...rest: unknown[]) => {
           queries.push(sql);
           return (value as (...args: unknown[]) => unknown).apply(target, [sql, ...rest]);
