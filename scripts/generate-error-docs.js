@@ -2,7 +2,7 @@
 // adding a code; tests/error-codes-documented.test.ts fails while the page is out of date).
 import { writeFileSync } from 'node:fs';
 import { DCS_CODES, WORKSPACE_CODES } from '@meshwork/core';
-import { METADATA_CODES, SCAFFOLD_CODES } from '@meshwork/server';
+import { METADATA_CODES, RUNTIME_CODES, SCAFFOLD_CODES, WAREHOUSE_CODES } from '@meshwork/server';
 
 const groups = [
   ['MW1', 'Files and YAML', 'Reading workspace files: encoding, size, YAML syntax.'],
@@ -12,9 +12,11 @@ const groups = [
   ['MW51', 'Data Contract Specification import', 'Converting DCS documents to ODCS v3.1.0.'],
   ['MW6', 'Metadata store', 'The SQLite/PostgreSQL store of products, versions, identities and the audit log.'],
   ['MW7', 'Commands', 'Scaffolding, import and export, registration.'],
+  ['MW80', 'Runtime', 'Building products: inputs, SQL steps, checks, publishing.'],
+  ['MW81', 'Warehouse', 'Snapshots, the publish protocol, locks and retention.'],
 ];
 
-const all = Object.entries({ ...WORKSPACE_CODES, ...DCS_CODES, ...METADATA_CODES, ...SCAFFOLD_CODES }).sort(
+const all = Object.entries({ ...WORKSPACE_CODES, ...DCS_CODES, ...METADATA_CODES, ...SCAFFOLD_CODES, ...RUNTIME_CODES, ...WAREHOUSE_CODES }).sort(
   ([a], [b]) => a.localeCompare(b),
 );
 

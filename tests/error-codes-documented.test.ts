@@ -12,7 +12,7 @@ const root = join(import.meta.dirname, '..');
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const full = join(dir, name);
-    if (name === 'node_modules' || name === 'dist') return [];
+    if (name === 'node_modules' || name === 'dist' || name === 'test-support') return [];
     if (statSync(full).isDirectory()) return sourceFiles(full);
     return /\.ts$/.test(name) && !/\.test\.ts$/.test(name) ? [full] : [];
   });

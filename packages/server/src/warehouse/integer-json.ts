@@ -23,7 +23,7 @@ function rewriteTopLevelValues(text: string, keys: ReadonlySet<string>, rewrite:
   let copied = 0;
   let depth = 0;
   let previous = '';
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const c = text[i]!;
     if (c === '"') {
       const end = endOfString(text, i);

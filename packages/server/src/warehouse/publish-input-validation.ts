@@ -14,7 +14,8 @@ export function assertPublishInput(input: PublishInput): void {
 
 export function publishInputProblems(input: PublishInput): string[] {
   const problems: string[] = [];
-  if (!isText(input.contract?.id) || !isText(input.contract?.version)) problems.push('contract needs an id and a version');
+  if (!isText(input.contract?.id) || !isText(input.contract?.version))
+    problems.push('contract needs an id and a version');
   if (!isCount(input.rowCount)) problems.push('rowCount must be a non-negative integer');
   const names = new Set<string>();
   if (!Array.isArray(input.schema) || input.schema.length === 0) problems.push('schema needs at least one column');
@@ -35,7 +36,10 @@ export function publishInputProblems(input: PublishInput): string[] {
     if (stats.distinctCount !== undefined && !isCount(stats.distinctCount)) {
       problems.push(`distinctCount of ${label} must be a non-negative integer`);
     }
-    if ((stats.min !== undefined && typeof stats.min !== 'string') || (stats.max !== undefined && typeof stats.max !== 'string')) {
+    if (
+      (stats.min !== undefined && typeof stats.min !== 'string') ||
+      (stats.max !== undefined && typeof stats.max !== 'string')
+    ) {
       problems.push(`min and max of ${label} must be strings`);
     }
   }

@@ -16,7 +16,10 @@ export function isSnapshotId(value: unknown): value is string {
 /** Throws InputError MW8102 unless `value` is a snapshot id in canonical decimal form. */
 export function assertSnapshotId(value: unknown): string {
   if (isSnapshotId(value)) return value;
-  throw new InputError('MW8102', `Invalid snapshot id ${JSON.stringify(value)}: expected an integer 1..${MAX_SNAPSHOT_ID}.`);
+  throw new InputError(
+    'MW8102',
+    `Invalid snapshot id ${JSON.stringify(value)}: expected an integer 1..${MAX_SNAPSHOT_ID}.`,
+  );
 }
 
 /** A fresh id from the system's cryptographic random source; never 0. */

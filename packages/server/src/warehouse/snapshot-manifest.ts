@@ -22,7 +22,7 @@ export interface DataFile {
   readonly rowCount: number;
 }
 
-export interface ColumnStats {
+export interface SnapshotColumnStats {
   readonly column: string;
   readonly nullCount: number;
   readonly distinctCount?: number;
@@ -57,7 +57,7 @@ export interface SnapshotManifest {
   readonly schema: readonly ColumnSchema[];
   readonly rowCount: number;
   readonly files: readonly DataFile[];
-  readonly columnStats: readonly ColumnStats[];
+  readonly columnStats: readonly SnapshotColumnStats[];
   readonly checks: ChecksSummary;
   /** The audit report, opaque to the warehouse; must be plain JSON. */
   readonly audit?: unknown;

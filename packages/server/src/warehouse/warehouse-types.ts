@@ -2,7 +2,7 @@
  * The values the Warehouse port takes and returns. Nothing here names a file system: a location
  * is a string (an absolute path for the local adapter, a URI for object storage later).
  */
-import type { ChecksSummary, ColumnSchema, ColumnStats } from './snapshot-manifest.js';
+import type { ChecksSummary, ColumnSchema, SnapshotColumnStats } from './snapshot-manifest.js';
 
 /** One table: an output port at one major version (v1 and v2 are two tables). */
 export interface TableRef {
@@ -49,7 +49,7 @@ export interface PublishInput {
   readonly rowCount: number;
   /** Rows per file, by path relative to `dataDir`. Needed when there is more than one file. */
   readonly fileRowCounts?: Readonly<Record<string, number>>;
-  readonly columnStats: readonly ColumnStats[];
+  readonly columnStats: readonly SnapshotColumnStats[];
   readonly checks: ChecksSummary;
   readonly audit?: unknown;
 }

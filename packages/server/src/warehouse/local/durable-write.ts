@@ -8,10 +8,14 @@ import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { guard } from './fs-guard.js';
 
-/** Writes `content` to a new temporary file beside `target`, synced; returns its path. */
-export async function prepareFile(target: string, content: string): Promise<string> {
+/**
+ * Writes `content` to a new temporary file beside `target`, synced; returns its path. `owner`
+ * (a run tag) goes into the name, so recovery can tell a live run's temporary file from a dead one's.
+ */
+export async function prepareFile(target: string, content: string, owner?: string): Promise<string> {
   const folder = dirname(target);
-  const temporary = join(folder, `.${basename(target)}.tmp-${randomBytes(6).toString('hex')}`);
+  const random = randomBytes(6).toString('hex');
+  const temporary = join(folder, `.${basename(target)}.tmp-${owner === undefined ? '' : `${owner}-`}${random}`);
   await guard('create', folder, () => mkdir(folder, { recursive: true }));
   await guard('write', temporary, async () => {
     const handle = await open(temporary, 'wx');
@@ -34,8 +38,8 @@ export async function commitFile(temporary: string, target: string): Promise<voi
   await syncFolder(dirname(target));
 }
 
-export async function writeFileDurably(target: string, content: string): Promise<void> {
-  await commitFile(await prepareFile(target, content), target);
+export async function writeFileDurably(target: string, content: string, owner?: string): Promise<void> {
+  await commitFile(await prepareFile(target, content, owner), target);
 }
 
 /** fsync of a folder, so that renames and unlinks in it survive a power cut. */

@@ -18,7 +18,10 @@ export function storageError(error: unknown, action: string, path: string): unkn
   const code = errnoCode(error);
   if (isMeshworkError(error) || code === undefined) return error;
   const detail = error instanceof Error ? error.message : String(error);
-  return new UnavailableError('MW8103', `Warehouse storage unavailable: cannot ${action} ${path} (${code}: ${detail}).`);
+  return new UnavailableError(
+    'MW8103',
+    `Warehouse storage unavailable: cannot ${action} ${path} (${code}: ${detail}).`,
+  );
 }
 
 export function errnoCode(error: unknown): string | undefined {

@@ -84,7 +84,10 @@ describe('LocalWarehouse on disk', () => {
       acquiredAt: expect.any(String),
     });
     await lock.release();
-    await writeFile(lockFile, JSON.stringify({ pid: 1, host: 'elsewhere', runId: 'run-x', acquiredAt: 'x', token: 't' }));
+    await writeFile(
+      lockFile,
+      JSON.stringify({ pid: 1, host: 'elsewhere', runId: 'run-x', acquiredAt: 'x', token: 't' }),
+    );
     await expect(warehouse.acquireProductLock('sales.orders', { runId: 'run-2' })).rejects.toMatchObject({
       code: 'MW8105',
       message: expect.stringContaining('on host elsewhere'),
@@ -144,5 +147,16 @@ describe('LocalWarehouse on disk', () => {
       message: expect.stringContaining(pointer),
     });
     expect((await warehouse.recover()).removed).toEqual([]);
+  });
+
+  it('reports a pointer to a missing manifest as damaged metadata, naming the table', async () => {
+    const root = freshRoot();
+    const warehouse = createLocalWarehouse({ root });
+    const manifest = await publishRun(warehouse, parquet.tool, { runId: 'run-1', marker: 1 });
+    await rm(join(root, tablePrefix(ORDERS), 'metadata', `snap-${manifest.snapshotId}.json`));
+    await expect(warehouse.current(ORDERS)).rejects.toMatchObject({
+      code: 'MW8104',
+      message: expect.stringContaining(`sales.orders/orders/v1 points at snapshot ${manifest.snapshotId}`),
+    });
   });
 });

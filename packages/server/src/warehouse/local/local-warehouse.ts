@@ -175,7 +175,10 @@ export class LocalWarehouse implements Warehouse {
       parsed.runTag === runTag(staged.runId) &&
       staged.dataDir === join(stagingDir, 'data');
     if (!consistent) {
-      throw new ConflictError('MW8108', `Snapshot ${staged.snapshotId} was not staged by this warehouse for ${tableLabel(table)}.`);
+      throw new ConflictError(
+        'MW8108',
+        `Snapshot ${staged.snapshotId} was not staged by this warehouse for ${tableLabel(table)}.`,
+      );
     }
     return { paths, stagingDir };
   }

@@ -24,7 +24,7 @@ import { guard, isMissing, storageError } from './fs-guard.js';
 import { assertLockHeld } from './product-lock.js';
 import { removeData, removeFolder, removeManifest } from './snapshot-removal.js';
 import { collectStagedFiles } from './staged-files.js';
-import { relativePath, type TablePaths } from './table-paths.js';
+import { relativePath, runTag, type TablePaths } from './table-paths.js';
 import { isPublished, listManifestIds, readManifest, readPointer } from './table-reader.js';
 
 export interface PublishContext {
@@ -83,11 +83,12 @@ export async function publishSnapshot(
     checks: { passed: input.checks.passed, failed: input.checks.failed, warnings: input.checks.warnings },
     ...(input.audit === undefined ? {} : { audit: input.audit }),
   };
-  await writeFileDurably(paths.manifest(snapshotId), encodeManifest(manifest));
+  const owner = runTag(staged.runId);
+  await writeFileDurably(paths.manifest(snapshotId), encodeManifest(manifest), owner);
   await faults?.afterStep?.('manifest-written', snapshotId);
 
   const next = encodePointer({ snapshotId, sequenceNumber, updatedAt: manifest.createdAt });
-  const prepared = await prepareFile(paths.current, next);
+  const prepared = await prepareFile(paths.current, next, owner);
   await faults?.afterStep?.('pointer-prepared', snapshotId);
   await commitFile(prepared, paths.current);
   await faults?.afterStep?.('pointer-swapped', snapshotId);
@@ -111,7 +112,11 @@ async function assertStillStaged(staged: StagedSnapshot, stagingDir: string): Pr
 }
 
 /** Manifests (and their data) that crashed publishes left at or above the current sequence number. */
-async function removeUnpublished(paths: TablePaths, table: TableRef, pointer: CurrentPointer | undefined): Promise<void> {
+async function removeUnpublished(
+  paths: TablePaths,
+  table: TableRef,
+  pointer: CurrentPointer | undefined,
+): Promise<void> {
   for (const id of await listManifestIds(paths)) {
     const manifest = await readManifest(paths, table, id);
     if (manifest && !isPublished(manifest, pointer)) {

@@ -4,7 +4,7 @@
  * - `.staging/<id>-<runTag>` whose run does not hold a live product lock;
  * - manifests that were never published (table-reader.ts), then their data;
  * - `data/<id>` folders without a manifest;
- * - hidden `*.tmp-*` files, once no live writer holds the product lock.
+ * - hidden `*.tmp-*` files of runs that do not hold a live product lock.
  *
  * Safe to run while other processes write: what a live run is publishing is claimed by its
  * staging folder from stage() until after its pointer swap, and every decision re-reads the claim
@@ -18,7 +18,8 @@ import type { SnapshotManifest } from '../snapshot-manifest.js';
 import type { RemovedItem, TableRef } from '../warehouse-types.js';
 import { guard, isMissing, pathExists } from './fs-guard.js';
 import { isHolderAlive } from './process-liveness.js';
-import { liveHolder, parseLockRecord } from './product-lock.js';
+import { parseLockRecord } from './lock-record.js';
+import { liveHolder } from './product-lock.js';
 import { removeData, removeFolder, removeManifest } from './snapshot-removal.js';
 import {
   isTemporaryName,
@@ -28,6 +29,7 @@ import {
   relativePath,
   runTag,
   tablePaths,
+  temporaryOwner,
   type TablePaths,
 } from './table-paths.js';
 import { isPublished, listFolder, listManifestIds, readManifest, readPointer } from './table-reader.js';
@@ -61,19 +63,21 @@ async function recoverTable(root: string, table: TableRef): Promise<RemovedItem[
       throw error;
     }
   };
-  const ownedByLiveRun = async (name: string) => {
+  /** Kept: what the live run owns, and while a run is live, anything whose owner is unknown. */
+  const ownedByLiveRun = async (owner: string | undefined) => {
     const { live, tag } = await writer();
-    return live && (tag === undefined || parseStagingName(name)?.runTag === tag);
+    return live && (tag === undefined || owner === undefined || owner === tag);
   };
   const claimed = async (snapshotId: string) => {
     for (const name of await listFolder(paths.staging)) {
-      if (parseStagingName(name)?.snapshotId === snapshotId && (await ownedByLiveRun(name))) return true;
+      const staging = parseStagingName(name);
+      if (staging?.snapshotId === snapshotId && (await ownedByLiveRun(staging.runTag))) return true;
     }
     return false;
   };
 
   for (const name of await listFolder(paths.staging)) {
-    if (await ownedByLiveRun(name)) continue;
+    if (await ownedByLiveRun(parseStagingName(name)?.runTag)) continue;
     await removeFolder(join(paths.staging, name));
     report('staging', join(paths.staging, name));
   }
@@ -103,7 +107,7 @@ async function recoverTable(root: string, table: TableRef): Promise<RemovedItem[
   }
 
   for (const name of await listFolder(paths.metadata)) {
-    if (!isTemporaryName(name) || (await writer()).live) continue;
+    if (!isTemporaryName(name) || (await ownedByLiveRun(temporaryOwner(name)))) continue;
     await removeFolder(join(paths.metadata, name));
     report('temp', join(paths.metadata, name));
   }

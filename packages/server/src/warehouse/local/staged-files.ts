@@ -28,7 +28,11 @@ export async function collectStagedFiles(
     throw stagedError(`not Parquet files: ${invalid.map((file) => file.path).join(', ')}`);
   }
   if (found.length === 0) throw stagedError(`no Parquet file in ${dataDir}`);
-  const counts = rowCounts(found.map((file) => file.path), rowCount, fileRowCounts);
+  const counts = rowCounts(
+    found.map((file) => file.path),
+    rowCount,
+    fileRowCounts,
+  );
   for (const file of found) await syncFile(join(dataDir, file.path));
   return found
     .map((file) => ({ path: file.path, sizeBytes: file.sizeBytes, rowCount: counts.get(file.path)! }))

@@ -70,9 +70,14 @@ export function runTag(runId: string): string {
   return createHash('sha256').update(runId).digest('hex').slice(0, 16);
 }
 
-/** Temporary files are hidden and carry `.tmp-`; recovery removes them once no writer is live. */
+/** Temporary files are hidden and carry `.tmp-`; recovery removes those no live run owns. */
 export function isTemporaryName(name: string): boolean {
   return name.startsWith('.') && name.includes('.tmp-');
+}
+
+/** The run tag in a temporary file's name (`.<file>.tmp-<runTag>-<random>`), if it has one. */
+export function temporaryOwner(name: string): string | undefined {
+  return /\.tmp-([0-9a-f]{16})-[0-9a-f]+$/.exec(name)?.[1];
 }
 
 /** `/`-separated path relative to the root, for reports and manifests. */

@@ -47,18 +47,25 @@ export function isPublished(manifest: SnapshotManifest, pointer: CurrentPointer 
   return manifest.snapshotId === pointer.snapshotId || manifest.sequenceNumber < pointer.sequenceNumber;
 }
 
-/** The current manifest; a pointer to a missing manifest means the table is damaged. */
+/**
+ * The current manifest. Between reading the pointer and the manifest, a publish and a retention
+ * may have moved the pointer on and removed the old manifest: then the pointer is read again. A
+ * pointer that stays on a missing manifest means the table is damaged.
+ */
 export async function readCurrent(paths: TablePaths, table: TableRef): Promise<SnapshotManifest | undefined> {
-  const pointer = await readPointer(paths);
-  if (!pointer) return undefined;
-  const manifest = await readManifest(paths, table, pointer.snapshotId);
-  if (!manifest) {
-    throw new UnavailableError(
-      'MW8104',
-      `Warehouse metadata damaged: ${tableLabel(table)} points at snapshot ${pointer.snapshotId}, whose manifest is missing.`,
-    );
+  let pointer = await readPointer(paths);
+  for (let attempt = 0; pointer && attempt < 3; attempt += 1) {
+    const manifest = await readManifest(paths, table, pointer.snapshotId);
+    if (manifest) return manifest;
+    const again = await readPointer(paths);
+    if (again?.snapshotId === pointer.snapshotId) break;
+    pointer = again;
   }
-  return manifest;
+  if (!pointer) return undefined;
+  throw new UnavailableError(
+    'MW8104',
+    `Warehouse metadata damaged: ${tableLabel(table)} points at snapshot ${pointer.snapshotId}, whose manifest is missing.`,
+  );
 }
 
 /** Published manifests, newest first. */

@@ -54,3 +54,18 @@ export async function killHard(child: RunningChild): Promise<void> {
   child.process.kill('SIGKILL');
   await child.exited;
 }
+
+/**
+ * Starts and stops one child so that the transpile cache is filled before the real cases spawn
+ * theirs side by side (otherwise each would load the compiler at the same time).
+ */
+export async function warmUpChildren(root: string): Promise<void> {
+  const child = spawnChild({
+    mode: 'lock',
+    root,
+    table: { productId: 'warm.up', port: 'warm', major: 1 },
+    runId: 'warm-up',
+  });
+  child.process.stdin!.end();
+  await child.exited;
+}

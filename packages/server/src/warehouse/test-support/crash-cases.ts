@@ -5,8 +5,16 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Warehouse } from '../warehouse.js';
 import type { PublishStep } from '../warehouse-types.js';
-import { describeRows, expectedStored, ORDERS, publishRun, useParquet, type WarehouseHarness } from './warehouse-harness.js';
+import {
+  describeRows,
+  expectedStored,
+  ORDERS,
+  publishRun,
+  useParquet,
+  type WarehouseHarness,
+} from './warehouse-harness.js';
 
 const CRASH = new Error('simulated crash');
 const BEFORE_SWAP: readonly PublishStep[] = ['data-moved', 'manifest-written', 'pointer-prepared'];
@@ -122,16 +130,17 @@ export function describeCrashCases(harness: WarehouseHarness): void {
 
     it('never removes anything of a publish in progress, at any step', async () => {
       const seen: string[] = [];
-      let other: Awaited<ReturnType<WarehouseHarness['create']>> | undefined;
+      const bystander: { warehouse?: Warehouse } = {};
       const created = await harness.create({
         faults: {
           async afterStep(step) {
-            const report = await other!.reopen().recover();
+            const report = await bystander.warehouse!.recover();
             seen.push(`${step}:${report.removed.length}`);
           },
         },
       });
-      other = created;
+      // Another warehouse on the same storage recovers between every two steps of the publish.
+      bystander.warehouse = created.reopen();
       const manifest = await publishRun(created.warehouse, parquet.tool, { runId: 'run-1', marker: 1 });
       expect(seen).toEqual(['data-moved:0', 'manifest-written:0', 'pointer-prepared:0', 'pointer-swapped:0']);
       expect((await created.warehouse.current(ORDERS))?.snapshotId).toBe(manifest.snapshotId);

@@ -30,7 +30,10 @@ const operation: fc.Arbitrary<Operation> = fc.oneof(
     }),
   },
   { weight: 1, arbitrary: fc.constant({ kind: 'recover' as const }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('retain' as const), keepLast: fc.integer({ min: 1, max: 3 }) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant('retain' as const), keepLast: fc.integer({ min: 1, max: 3 }) }),
+  },
 );
 
 const CRASH = new Error('simulated crash');

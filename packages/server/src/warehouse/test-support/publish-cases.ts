@@ -1,7 +1,14 @@
 /** Conformance: stage → publish → current, conflicts, abort, what readers see. */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { describeRows, expectedStored, ORDERS, publishRun, useParquet, type WarehouseHarness } from './warehouse-harness.js';
+import {
+  describeRows,
+  expectedStored,
+  ORDERS,
+  publishRun,
+  useParquet,
+  type WarehouseHarness,
+} from './warehouse-harness.js';
 
 export function describePublishCases(harness: WarehouseHarness): void {
   const parquet = useParquet();
@@ -157,7 +164,10 @@ export function describePublishCases(harness: WarehouseHarness): void {
       // Two files: the caller must say how many rows each holds, and they must add up.
       await expect(warehouse.publish(staged, describeRows(15))).rejects.toMatchObject({ code: 'MW8109' });
       await expect(
-        warehouse.publish(staged, describeRows(15, { fileRowCounts: { 'part-00000.parquet': 10, 'part-00001.parquet': 4 } })),
+        warehouse.publish(
+          staged,
+          describeRows(15, { fileRowCounts: { 'part-00000.parquet': 10, 'part-00001.parquet': 4 } }),
+        ),
       ).rejects.toMatchObject({ code: 'MW8109' });
       await expect(
         warehouse.publish(staged, describeRows(10, { schema: [], columnStats: [{ column: 'nope', nullCount: -1 }] })),

@@ -7,12 +7,19 @@
  * Why: the kill -9 tests need a real second process running the real warehouse code. The compiled
  * `dist/` may be stale or absent, and a hand-written imitation of the on-disk protocol would test
  * the imitation. Used only by tests (see register-typescript.mjs).
+ *
+ * Transpiled files are cached in the OS temp folder by content hash, so that only the first child
+ * pays for loading the compiler (about a second) and the others start quickly.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath, URL } from 'node:url';
-import ts from 'typescript';
 
 const coreIndex = new URL('../../../../core/src/index.ts', import.meta.url).href;
+const cacheDir = join(tmpdir(), 'meshwork-typescript-hooks-cache');
+let compiler;
 
 export async function resolve(specifier, context, nextResolve) {
   if (specifier === '@meshwork/core') return { url: coreIndex, shortCircuit: true };
@@ -27,14 +34,26 @@ export async function resolve(specifier, context, nextResolve) {
 export async function load(url, context, nextLoad) {
   if (!url.startsWith('file:') || !url.endsWith('.ts')) return nextLoad(url, context);
   const fileName = fileURLToPath(url);
-  const { outputText } = ts.transpileModule(readFileSync(fileName, 'utf8'), {
+  const source = readFileSync(fileName, 'utf8');
+  const cached = join(
+    cacheDir,
+    `${createHash('sha256').update(fileName).update('\0').update(source).digest('hex')}.js`,
+  );
+  if (existsSync(cached)) return { format: 'module', source: readFileSync(cached, 'utf8'), shortCircuit: true };
+  compiler ??= (await import('typescript')).default;
+  const { outputText } = compiler.transpileModule(source, {
     fileName,
     compilerOptions: {
-      module: ts.ModuleKind.ESNext,
-      target: ts.ScriptTarget.ES2022,
+      module: compiler.ModuleKind.ESNext,
+      target: compiler.ScriptTarget.ES2022,
       verbatimModuleSyntax: true,
       sourceMap: false,
     },
   });
+  // Written aside and renamed, so that a child starting at the same time never reads half a file.
+  mkdirSync(cacheDir, { recursive: true });
+  const temporary = `${cached}.${randomBytes(6).toString('hex')}.tmp`;
+  writeFileSync(temporary, outputText);
+  renameSync(temporary, cached);
   return { format: 'module', source: outputText, shortCircuit: true };
 }

@@ -63,7 +63,11 @@ export interface RunRequest {
 }
 
 /** One whole run: lock, stage, write Parquet, publish, release (also when publishing fails). */
-export async function publishRun(warehouse: Warehouse, parquet: ParquetTool, run: RunRequest): Promise<SnapshotManifest> {
+export async function publishRun(
+  warehouse: Warehouse,
+  parquet: ParquetTool,
+  run: RunRequest,
+): Promise<SnapshotManifest> {
   const table = run.table ?? ORDERS;
   const rows = run.rows ?? 10;
   const lock = await warehouse.acquireProductLock(table.productId, { runId: run.runId });
