@@ -3,8 +3,9 @@
 // generated 30-column contract and on the official examples. Needs ../shared/standards (or
 // MESHWORK_STANDARDS_DIR) and a build of @meshwork/core:
 //   npm run build && node bench/odcs-validator-bench.js
-// Each side runs in its own process, so that neither inherits the other's JIT state; a
-// figure is the best of several batches (the least disturbed by other work on the machine).
+// Each side validates each document in a process of its own, so that no figure inherits the
+// JIT state left by another document or by the other side; a figure is the best of several
+// batches (the least disturbed by other work on the machine).
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -43,7 +44,9 @@ async function worker(side, files) {
     const compile = (version) => {
       const ajv = new Ajv2019({ allErrors: true, strict: false });
       addFormats(ajv);
-      return ajv.compile(JSON.parse(readFileSync(join(standards, `odcs/schema/odcs-json-schema-${version}.json`))));
+      return ajv.compile(
+        JSON.parse(readFileSync(join(standards, `odcs/schema/odcs-json-schema-${version}.json`), 'utf8')),
+      );
     };
     const v310 = compile('v3.1.0');
     const v302 = compile('v3.0.2');
@@ -76,12 +79,14 @@ export async function odcsValidatorBench() {
     await generateWorkspace(dir, 2);
     const generated = examplesIn(dir).find((file) => file.endsWith('port_1.odcs.yaml'));
     const files = [generated, ...examplesIn(join(standards, 'odcs/examples'))];
-    const run = (side) =>
-      JSON.parse(
-        execFileSync(process.execPath, [fileURLToPath(import.meta.url), side, ...files], { encoding: 'utf8' }),
-      );
-    const meshwork = run('meshwork');
-    const official = run('official');
+    const run = (side, file) =>
+      JSON.parse(execFileSync(process.execPath, [fileURLToPath(import.meta.url), side, file], { encoding: 'utf8' }));
+    const meshwork = {};
+    const official = {};
+    for (const file of files) {
+      Object.assign(meshwork, run('meshwork', file));
+      Object.assign(official, run('official', file));
+    }
     const name = (file) => (file === generated ? 'generated 30-column contract' : relative(standards, file));
     const width = Math.max(...files.map((file) => name(file).length));
     console.log(`  ${'µs per document'.padEnd(width)}  meshwork  official  ratio`);

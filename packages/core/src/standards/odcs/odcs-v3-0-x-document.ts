@@ -50,6 +50,10 @@ export const OdcsV30xSchema = Type.Object(
     customProperties: Type.Optional(odcsV30xCustomPropertiesRef()),
     contractCreatedTs: Type.Optional(Type.String({ format: 'date-time' })),
   },
-  { additionalProperties: false, $defs: { ...OdcsV30xSchemaObjectDefs, ...OdcsV30xPeopleDefs, Server: OdcsV30xServerSchema } },
+  {
+    additionalProperties: false,
+    // What the parts refer to; each definition that refers to another compiles to a function of its own.
+    $defs: { ...OdcsV30xSchemaObjectDefs, ...OdcsV30xPeopleDefs, Server: OdcsV30xServerSchema },
+  },
 );
 export type OdcsV30xDocument = Static<typeof OdcsV30xSchema>;

@@ -4,7 +4,7 @@
  * objects.
  */
 import { Type, type Static } from '@sinclair/typebox';
-import { documentRef, stringEnum } from './odcs-schema-helpers.js';
+import { refTo, stringEnum } from './odcs-schema-helpers.js';
 import { odcsV30xAuthoritativeDefinitionsRef, odcsV30xCustomPropertiesRef } from './odcs-v3-0-x-metadata.js';
 import {
   ODCS_QUALITY_TYPES,
@@ -54,4 +54,4 @@ export const OdcsV30xDataQualitySchema = Type.Unsafe<OdcsV30xDataQuality>(
 );
 
 /** The rules of an object or property, each checked by the document's `DataQuality` definition. */
-export const OdcsV30xDataQualityChecksSchema = Type.Array(documentRef<OdcsV30xDataQuality>('DataQuality'));
+export const OdcsV30xDataQualityChecksSchema = Type.Array(refTo('DataQuality', OdcsV30xDataQualitySchema));

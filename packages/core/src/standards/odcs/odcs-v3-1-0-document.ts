@@ -57,6 +57,10 @@ export const OdcsV310Schema = Type.Object(
     customProperties: Type.Optional(odcsV310CustomPropertiesRef()),
     contractCreatedTs: Type.Optional(Type.String({ format: 'date-time' })),
   },
-  { additionalProperties: false, $defs: { ...OdcsV310SchemaObjectDefs, ...OdcsV310PeopleDefs, Server: OdcsV310ServerSchema } },
+  {
+    additionalProperties: false,
+    // What the parts refer to; each definition that refers to another compiles to a function of its own.
+    $defs: { ...OdcsV310SchemaObjectDefs, ...OdcsV310PeopleDefs, Server: OdcsV310ServerSchema },
+  },
 );
 export type OdcsV310Document = Static<typeof OdcsV310Schema>;

@@ -4,7 +4,7 @@
  * their result with exactly one operator (`mustBe`, `mustBeLessThan`, …).
  */
 import { Type, type Static, type TObject, type TProperties } from '@sinclair/typebox';
-import { declaredKeys, documentRef, openObject, rejectKeys, stringEnum } from './odcs-schema-helpers.js';
+import { declaredKeys, openObject, refTo, rejectKeys, stringEnum } from './odcs-schema-helpers.js';
 import {
   OdcsStableIdSchema,
   odcsV310AuthoritativeDefinitionsRef,
@@ -110,4 +110,4 @@ export const OdcsV310DataQualitySchema = Type.Unsafe<OdcsV310DataQuality>(
 );
 
 /** The rules of an object or property, each checked by the document's `DataQuality` definition. */
-export const OdcsV310DataQualityChecksSchema = Type.Array(documentRef<OdcsV310DataQuality>('DataQuality'));
+export const OdcsV310DataQualityChecksSchema = Type.Array(refTo('DataQuality', OdcsV310DataQualitySchema));

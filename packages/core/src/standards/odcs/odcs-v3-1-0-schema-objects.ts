@@ -65,9 +65,7 @@ const propertyFields = Type.Object({
   transformDescription: optionalString(),
   examples: Type.Optional(Type.Array(OdcsAnyValueSchema)),
   criticalDataElement: optionalBoolean(),
-  relationships: Type.Optional(
-    Type.Array(refTo('PropertyRelationship', OdcsV310PropertyRelationshipSchema)),
-  ),
+  relationships: Type.Optional(Type.Array(refTo('PropertyRelationship', OdcsV310PropertyRelationshipSchema))),
   quality: Type.Optional(OdcsV310DataQualityChecksSchema),
 });
 
