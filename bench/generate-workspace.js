@@ -64,7 +64,7 @@ customProperties:
     value: ${upstream === undefined ? 'source-aligned' : 'aggregate'}
 team:
   name: team-${d}
-outputPorts:
+${upstream === undefined ? '' : `inputPorts:\n  - name: raw\n    version: 1.0.0\n    contractId: ${uuid(upstream, 2)}\n`}outputPorts:
   - name: ${port}
     type: tables
     version: 1.0.0

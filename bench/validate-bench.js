@@ -27,7 +27,7 @@ export async function validateBench({ products = 10_000 } = {}) {
     const baseline = run('baseline');
     const ratio = meshwork.ms / baseline.ms;
     console.log(
-      `  meshwork validate: ${meshwork.ms.toFixed(0)} ms, peak RSS ${meshwork.rssMb.toFixed(0)} MB, ${meshwork.products} products, ${meshwork.errors} errors (target < 10000 ms, < 1024 MB)`,
+      `  meshwork validate: ${meshwork.ms.toFixed(0)} ms, peak RSS ${meshwork.rssMb.toFixed(0)} MB, ${meshwork.products} products, ${meshwork.errors} errors, ${meshwork.warnings} warnings (target < 10000 ms, < 1024 MB)`,
     );
     console.log(
       `  JSON Schema alone (${baseline.schemas}): ${baseline.ms.toFixed(0)} ms, peak RSS ${baseline.rssMb.toFixed(0)} MB, ${baseline.invalid} invalid`,

@@ -16,7 +16,12 @@ async function meshwork() {
   const started = performance.now();
   const { model, diagnostics } = await loadWorkspaceFromDisk(dir, {});
   const ms = performance.now() - started;
-  return { ms, products: model.products.size, errors: diagnostics.filter((d) => d.severity === 'error').length };
+  return {
+    ms,
+    products: model.products.size,
+    errors: diagnostics.filter((d) => d.severity === 'error').length,
+    warnings: diagnostics.filter((d) => d.severity === 'warning').length,
+  };
 }
 
 async function baseline() {

@@ -2,7 +2,13 @@
 import { writeFileSync } from 'node:fs';
 import { createProgram } from '../packages/cli/dist/main.js';
 
-const ctx = { streams: { stdout: process.stdout, stderr: process.stderr }, env: {}, cwd: process.cwd(), exitCode: 0 };
+const ctx = {
+  streams: { stdout: process.stdout, stderr: process.stderr },
+  env: {},
+  cwd: process.cwd(),
+  exitCode: 0,
+  waitForShutdown: () => Promise.resolve(),
+};
 const program = createProgram(ctx);
 
 let page = `# CLI reference

@@ -2,7 +2,7 @@
 // adding a code; tests/error-codes-documented.test.ts fails while the page is out of date).
 import { writeFileSync } from 'node:fs';
 import { DCS_CODES, WORKSPACE_CODES } from '@meshwork/core';
-import { METADATA_CODES, RUNTIME_CODES, SCAFFOLD_CODES, WAREHOUSE_CODES } from '@meshwork/server';
+import { HTTP_CODES, METADATA_CODES, RUNTIME_CODES, SCAFFOLD_CODES, WAREHOUSE_CODES } from '@meshwork/server';
 
 const groups = [
   ['MW1', 'Files and YAML', 'Reading workspace files: encoding, size, YAML syntax.'],
@@ -14,11 +14,18 @@ const groups = [
   ['MW7', 'Commands', 'Scaffolding, import and export, registration.'],
   ['MW80', 'Runtime', 'Building products: inputs, SQL steps, checks, publishing.'],
   ['MW81', 'Warehouse', 'Snapshots, the publish protocol, locks and retention.'],
+  ['MW9', 'Server and HTTP API', 'The HTTP edge and the server process.'],
 ];
 
-const all = Object.entries({ ...WORKSPACE_CODES, ...DCS_CODES, ...METADATA_CODES, ...SCAFFOLD_CODES, ...RUNTIME_CODES, ...WAREHOUSE_CODES }).sort(
-  ([a], [b]) => a.localeCompare(b),
-);
+const all = Object.entries({
+  ...WORKSPACE_CODES,
+  ...DCS_CODES,
+  ...METADATA_CODES,
+  ...SCAFFOLD_CODES,
+  ...RUNTIME_CODES,
+  ...WAREHOUSE_CODES,
+  ...HTTP_CODES,
+}).sort(([a], [b]) => a.localeCompare(b));
 
 let page = `# Error and diagnostic codes
 

@@ -1,6 +1,6 @@
 /** Every registry of stable codes, for the documentation test and the docs generator. */
 import { DCS_CODES, WORKSPACE_CODES } from '@meshwork/core';
-import { METADATA_CODES, RUNTIME_CODES, SCAFFOLD_CODES, WAREHOUSE_CODES } from '@meshwork/server';
+import { HTTP_CODES, METADATA_CODES, RUNTIME_CODES, SCAFFOLD_CODES, WAREHOUSE_CODES } from '@meshwork/server';
 
 export interface CodeEntry {
   readonly title: string;
@@ -14,4 +14,5 @@ export const allCodeRegistries: readonly Readonly<Record<string, CodeEntry>>[] =
   SCAFFOLD_CODES,
   RUNTIME_CODES,
   WAREHOUSE_CODES,
+  HTTP_CODES,
 ];

@@ -14,6 +14,8 @@ export interface CliContext {
   readonly cwd: string;
   /** Set by a command to report failure without throwing (e.g. validation found errors). */
   exitCode: number;
+  /** Resolves when the process is asked to stop (SIGINT, SIGTERM): long-running commands await it. */
+  waitForShutdown(): Promise<void>;
 }
 
 export function outputFor(ctx: CliContext, options: { json?: boolean }): CliOutput {

@@ -13,6 +13,8 @@ export interface MainOptions {
   readonly streams?: CliStreams;
   readonly env?: Readonly<Record<string, string | undefined>>;
   readonly cwd?: string;
+  /** For in-process use: resolves when a long-running command should stop. */
+  readonly shutdown?: Promise<void>;
 }
 
 export const EXIT_OK = 0;
@@ -25,6 +27,7 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
     env: options.env ?? process.env,
     cwd: options.cwd ?? process.cwd(),
     exitCode: EXIT_OK,
+    waitForShutdown: () => options.shutdown ?? signalled(),
   };
   const program = createProgram(ctx);
 
@@ -34,6 +37,18 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
   } catch (error) {
     return reportError(ctx, error);
   }
+}
+
+/** Resolves on the first SIGINT or SIGTERM; a second one exits at once. */
+function signalled(): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = () => {
+      process.once('SIGINT', () => process.exit(130));
+      resolve();
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
 }
 
 /** The whole command tree; also used to generate docs/reference/cli.md. */

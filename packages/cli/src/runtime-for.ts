@@ -40,7 +40,8 @@ export function runtimeFor(
       ? async (point) => {
           if (point !== pauseAt) return;
           ctx.streams.stderr.write(`MESHWORK_PAUSED ${point}\n`);
-          await new Promise(() => undefined);
+          // A pending promise alone does not keep Node alive (it would exit with code 13): a timer does.
+          await new Promise(() => setInterval(() => undefined, 60_000));
         }
       : undefined,
   };

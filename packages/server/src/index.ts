@@ -15,3 +15,7 @@ export * from './runtime/runtime-context.js';
 export * from './runtime/runtime-codes.js';
 export * from './runtime/duckdb-session.js';
 export * from './quality/index.js';
+export * from './platform/start-platform.js';
+export * from './platform/freshness.js';
+export * from './http/create-http-server.js';
+export * from './http/http-errors.js';

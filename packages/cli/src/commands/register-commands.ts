@@ -7,6 +7,7 @@ import { registerInit } from './init-command.js';
 import { registerRegister } from './register-command.js';
 import { registerPublish } from './publish-command.js';
 import { registerRun } from './run-command.js';
+import { registerServe } from './serve-command.js';
 import { registerInterchange } from './interchange-commands.js';
 import { registerNew } from './new-command.js';
 import { registerShow } from './show-command.js';
@@ -21,6 +22,7 @@ export function registerCommands(program: Command, ctx: CliContext): void {
   registerRegister(program, ctx);
   registerRun(program, ctx);
   registerPublish(program, ctx);
+  registerServe(program, ctx);
   registerAudit(program, ctx);
   registerDemo(program, ctx);
 }

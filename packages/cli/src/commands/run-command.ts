@@ -36,7 +36,9 @@ export function registerRun(program: Command, ctx: CliContext): void {
     .description('show one run: status, timings, rows, every check and its result, the snapshots produced')
     .argument('<run-id>')
     .option('--json', 'print JSON')
-    .action(async (id: string, flags: { json?: boolean }) => {
+    .action(async (id: string, _flags: { json?: boolean }, command: Command) => {
+      // `run` has a --json of its own, which commander gives the parent: read both.
+      const flags = command.optsWithGlobals<{ json?: boolean }>();
       const out = outputFor(ctx, flags);
       const workspace = await openWorkspace(ctx);
       const record = await withMetadataStore(ctx, workspace, (store) => store.getRun(id));

@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { InputError, type DataProduct, type MeshConfig, type PipelineInput } from '@meshwork/core';
+import { InputError, UnavailableError, type DataProduct, type MeshConfig, type PipelineInput } from '@meshwork/core';
 import type { BoundInput } from './inputs/bound-input.js';
 import { bindFileInput } from './inputs/file-input.js';
 import { bindPostgresInput } from './inputs/postgres-input.js';
@@ -25,7 +25,6 @@ export interface ExecutionObserver {
 
 export interface PipelineExecution {
   readonly inputs: readonly BoundInput[];
-  readonly rowsIn: number;
   readonly steps: readonly StepTiming[];
 }
 
@@ -43,13 +42,10 @@ export async function bindInputsAndSteps(options: {
   const productDir = join(root, product.directory);
   const inputs: BoundInput[] = [];
   const steps: StepTiming[] = [];
-  let rowsIn = 0;
   for (const input of pipeline.inputs ?? []) {
     const started = performance.now();
     observer?.step?.(`input ${input.name}`);
-    const bound = await bindInput(connection, input, productDir, config, options.resolveSnapshot);
-    inputs.push(bound.bound);
-    rowsIn += bound.rows ?? 0;
+    inputs.push(await bindInput(connection, input, productDir, config, options.resolveSnapshot));
     steps.push({ name: `input:${input.name}`, ms: Math.round(performance.now() - started) });
   }
   for (const step of pipeline.steps) {
@@ -63,10 +59,15 @@ export async function bindInputsAndSteps(options: {
     }
     steps.push({ name: step.name, ms: Math.round(performance.now() - started) });
   }
-  return { inputs, rowsIn, steps };
+  return { inputs, steps };
 }
 
-/** Writes one output relation to a Parquet file; returns the number of rows written. */
+/**
+ * Writes one output relation to a Parquet file; returns the number of rows written. The inputs
+ * and steps are read only now (views are lazy), so a failure here is told apart by its cause:
+ * the output file could not be written (MW8009), an input file is malformed (MW8002: DuckDB
+ * names the file and line), or the SQL failed (MW8003).
+ */
 export async function writeOutput(
   connection: DuckDBConnection,
   from: string,
@@ -79,7 +80,12 @@ export async function writeOutput(
     );
     return Number(result.getRows()[0]?.[0] ?? 0);
   } catch (error) {
-    throw new InputError('MW8003', `${productId}: building "${from}" failed: ${firstLines(error)}`);
+    const message = firstLines(error);
+    if (message.includes(file) || /^IO Error: .*(No space left|Read-only file system|Permission denied)/m.test(message))
+      throw new UnavailableError('MW8009', `${productId}: cannot write ${file}: ${message}`);
+    if (/^Invalid Input Error: (Malformed JSON|CSV Error)|^Conversion Error: CSV Error/m.test(message))
+      throw new InputError('MW8002', `${productId}: building "${from}" read a malformed input: ${message}`);
+    throw new InputError('MW8003', `${productId}: building "${from}" failed: ${message}`);
   }
 }
 
@@ -89,12 +95,12 @@ async function bindInput(
   productDir: string,
   config: MeshConfig,
   resolveSnapshot: SnapshotResolver,
-): Promise<{ bound: BoundInput; rows?: number }> {
+): Promise<BoundInput> {
   switch (input.kind) {
     case 'file':
-      return { bound: await bindFileInput(connection, input, productDir) };
+      return bindFileInput(connection, input, productDir);
     case 'product':
-      return { bound: await bindProductInput(connection, input, resolveSnapshot) };
+      return bindProductInput(connection, input, resolveSnapshot);
     case 'postgres':
       return bindPostgresInput(connection, input, config.connections?.[input.connection]);
   }

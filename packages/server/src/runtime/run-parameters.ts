@@ -15,7 +15,7 @@ export function resolveParameters(
 ): Record<string, ParameterValue> {
   const values: Record<string, ParameterValue> = { run_date: today.toISOString().slice(0, 10), ...declared };
   for (const [name, raw] of Object.entries(overrides)) {
-    if (!(name in values)) {
+    if (!Object.hasOwn(values, name)) {
       throw new InputError('MW8012', `unknown run parameter "${name}"; declared: ${Object.keys(values).join(', ')}`);
     }
     const current = values[name];
@@ -28,6 +28,34 @@ export function resolveParameters(
     throw new InputError('MW8012', `run_date must be YYYY-MM-DD, got "${String(values.run_date)}"`);
   }
   return values;
+}
+
+/**
+ * The overrides each product of an invocation takes: the ones its pipeline declares, and
+ * `run_date`. With several products (`--all`) a parameter may concern only some of them, but
+ * one that no product declares is a mistake. Every product's values are checked here, before
+ * anything runs, so a bad `--param` fails the invocation instead of some of its runs.
+ */
+export function overridesByProduct(
+  products: readonly { readonly id: string; readonly declared?: Readonly<Record<string, ParameterValue>> }[],
+  overrides: Readonly<Record<string, string>>,
+  today: Date,
+): Map<string, Record<string, string>> {
+  const declares = (declared: object | undefined, name: string) =>
+    name === 'run_date' || (declared !== undefined && Object.hasOwn(declared, name));
+  for (const name of Object.keys(overrides)) {
+    if (!products.some((p) => declares(p.declared, name))) {
+      const known = new Set(['run_date', ...products.flatMap((p) => Object.keys(p.declared ?? {}))]);
+      throw new InputError('MW8012', `unknown run parameter "${name}"; declared: ${[...known].join(', ')}`);
+    }
+  }
+  const byProduct = new Map<string, Record<string, string>>();
+  for (const product of products) {
+    const own = Object.fromEntries(Object.entries(overrides).filter(([name]) => declares(product.declared, name)));
+    resolveParameters(product.declared, own, today);
+    byProduct.set(product.id, own);
+  }
+  return byProduct;
 }
 
 export async function setParameters(

@@ -3,23 +3,27 @@
  * checked against its contract, and only when every blocking check of every output passed do
  * the ports' current snapshots move. On any failure everything staged is dropped and the
  * previous snapshots keep serving. The run, its checks and its outcome go to the metadata store
- * and the audit log either way.
+ * and the audit log either way. A run that cannot take the product's lock (another run holds
+ * it, or the warehouse cannot be written) fails without starting.
  */
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { InputError, isMeshworkError, NotFoundError, type DataProduct, type OutputPort } from '@meshwork/core';
 import type { JsonValue } from '../metadata/canonical-json.js';
-import type { RunOutputInput, RunStep, RunTrigger } from '../metadata/run-types.js';
+import type { RunError, RunStep, RunTrigger } from '../metadata/run-types.js';
 import { checkContract } from '../quality/index.js';
-import type { CheckReport } from '../quality/check-types.js';
-import type { StagedSnapshot } from '../warehouse/warehouse-types.js';
+import type { ProductLock } from '../warehouse/warehouse-types.js';
 import type { RunDatabase } from './duckdb-session.js';
 import { collectRejects, type InputRejects } from './inputs/csv-rejects.js';
-import { bindInputsAndSteps, firstLines, writeOutput } from './pipeline-execution.js';
+import { countInputRows } from './inputs/input-rows.js';
+import { bindInputsAndSteps, writeOutput } from './pipeline-execution.js';
 import { resolveParameters, setParameters } from './run-parameters.js';
+import { checksJson, runSummary, summarizeChecks, toRunError, type OutputWork, type RunSummary } from './run-report.js';
 import type { RuntimeContext } from './runtime-context.js';
 import { describeRelation, parquetRelation } from './staged-relation.js';
 import { snapshotResolver } from './snapshot-resolver.js';
+
+export type { RunSummary } from './run-report.js';
 
 export interface RunOptions {
   readonly trigger: RunTrigger;
@@ -28,36 +32,20 @@ export interface RunOptions {
   readonly parameters?: Readonly<Record<string, string>>;
 }
 
-export interface RunSummary {
-  readonly runId: string;
-  readonly productId: string;
-  readonly status: 'succeeded' | 'failed';
-  readonly ms: number;
-  readonly rowsIn: number;
-  readonly rowsOut: number;
-  readonly outputs: readonly RunOutputInput[];
-  readonly checks: readonly CheckReport['checks'][number][];
-  readonly rejects: readonly InputRejects[];
-  readonly error?: { readonly code: string; readonly message: string };
-}
-
-interface OutputWork {
-  readonly port: OutputPort;
-  readonly from: string;
-  readonly staged: StagedSnapshot;
-  rowCount: number;
-  report?: CheckReport;
-  schema?: { name: string; type: string; nullable: boolean }[];
-  published?: string;
-}
-
 export async function runProduct(ctx: RuntimeContext, productId: string, options: RunOptions): Promise<RunSummary> {
   const product = ctx.model.products.get(productId);
   if (!product) throw new NotFoundError('MW8013', `no product "${productId}" in the workspace`);
   const runId = randomUUID();
   const started = performance.now();
+  const now = ctx.clock ?? (() => new Date());
   const emit = ctx.observer ?? (() => undefined);
-  const lock = await ctx.warehouse.acquireProductLock(productId, { runId });
+  const parameters = resolveParameters(product.pipeline?.definition.parameters, options.parameters ?? {}, now());
+  let lock: ProductLock;
+  try {
+    lock = await ctx.warehouse.acquireProductLock(productId, { runId });
+  } catch (error) {
+    return refusedRun(ctx, product, { runId, started }, lockRefusal(productId, error));
+  }
   const work: OutputWork[] = [];
   const steps: RunStep[] = [];
   let rejects: InputRejects[] = [];
@@ -67,11 +55,6 @@ export async function runProduct(ctx: RuntimeContext, productId: string, options
   try {
     // We hold the product lock, so a run still marked running was left by a dead process.
     await ctx.store.failStaleRuns({ productId, reason: 'the process that ran it stopped before it finished' });
-    const parameters = resolveParameters(
-      product.pipeline?.definition.parameters,
-      options.parameters ?? {},
-      (ctx.clock ?? (() => new Date()))(),
-    );
     await ctx.store.createRun({
       id: runId,
       productId,
@@ -80,7 +63,8 @@ export async function runProduct(ctx: RuntimeContext, productId: string, options
       parameters,
     });
     runRecorded = true;
-    emit({ type: 'run-started', productId, runId, at: new Date().toISOString() });
+    emit({ type: 'run-started', productId, runId, at: now().toISOString() });
+    const targets = outputTargets(product);
 
     database = await ctx.engine.open();
     const { connection } = database;
@@ -93,19 +77,17 @@ export async function runProduct(ctx: RuntimeContext, productId: string, options
       resolveSnapshot: snapshotResolver(ctx.model, ctx.warehouse),
       observer: { step: (step) => emit({ type: 'step', productId, runId, step }) },
     });
-    rowsIn = execution.rowsIn;
     steps.push(...execution.steps.map((s) => ({ name: s.name, rows: 0, ms: s.ms })));
     await ctx.faultPoint?.('inputs-bound');
 
-    for (const output of product.pipeline!.definition.outputs) {
-      const port = outputPort(product, output.port, output.majorVersion);
+    for (const { port, from } of targets) {
       const staged = await ctx.warehouse.stage({ productId, port: port.name, major: port.major, runId });
-      const item: OutputWork = { port, from: output.from, staged, rowCount: 0 };
+      const item: OutputWork = { port, from, staged, rowCount: 0 };
       work.push(item);
       const writeStarted = performance.now();
       emit({ type: 'step', productId, runId, step: `write ${port.name} v${port.major}` });
       const file = join(staged.dataDir, 'part-00000.parquet');
-      item.rowCount = await writeOutput(connection, output.from, file, productId);
+      item.rowCount = await writeOutput(connection, from, file, productId);
       steps.push({
         name: `write:${port.name}:v${port.major}`,
         rows: item.rowCount,
@@ -130,6 +112,7 @@ export async function runProduct(ctx: RuntimeContext, productId: string, options
         ms: Math.round(performance.now() - checkStarted),
       });
     }
+    rowsIn = await countInputRows(connection, execution.inputs);
     await ctx.faultPoint?.('checks-done');
 
     rejects = await collectRejects(connection, execution.inputs);
@@ -174,18 +157,18 @@ export async function runProduct(ctx: RuntimeContext, productId: string, options
           min: s.min === undefined ? undefined : String(s.min),
           max: s.max === undefined ? undefined : String(s.max),
         })),
-        checks: summarize(report),
+        checks: summarizeChecks(report),
         audit: { runId, rejects: rejects.map((r) => ({ input: r.input, count: r.count })) },
       });
       item.published = manifest.snapshotId;
     }
-    const summary = finish(product, runId, started, 'succeeded', rowsIn, work, rejects);
+    const summary = runSummary(product, runId, started, 'succeeded', rowsIn, work, rejects);
     await ctx.store.finishRun(runId, {
       status: 'succeeded',
       rowsIn,
       rowsOut: summary.rowsOut,
       steps,
-      checks: checksJson(work),
+      checks: checksJson(work, rejects),
       outputs: summary.outputs,
     });
     await ctx.store.appendAudit({
@@ -200,15 +183,16 @@ export async function runProduct(ctx: RuntimeContext, productId: string, options
   } catch (error) {
     for (const item of work) if (!item.published) await ctx.warehouse.abort(item.staged).catch(() => undefined);
     const runError = toRunError(error);
-    const summary = { ...finish(product, runId, started, 'failed', rowsIn, work, rejects), error: runError };
+    // A failure between two publishes leaves the outputs published before it current: say so.
+    const summary = { ...runSummary(product, runId, started, 'failed', rowsIn, work, rejects), error: runError };
     if (runRecorded) {
       await ctx.store.finishRun(runId, {
         status: 'failed',
         rowsIn,
-        rowsOut: 0,
+        rowsOut: summary.rowsOut,
         error: runError,
         steps,
-        checks: checksJson(work),
+        checks: checksJson(work, rejects),
         outputs: summary.outputs,
       });
       await ctx.store.appendAudit({
@@ -232,6 +216,64 @@ export async function runProduct(ctx: RuntimeContext, productId: string, options
   }
 }
 
+/**
+ * Why the product lock could not be taken, as a run error: held by another live run (MW8007,
+ * naming it), or the warehouse could not be written (its own code and path). Bugs are thrown.
+ */
+function lockRefusal(productId: string, error: unknown): RunError {
+  if (!isMeshworkError(error)) throw error;
+  if (error.code === 'MW8105') {
+    return { code: 'MW8007', message: `${productId} is being built by another run: ${error.message}` };
+  }
+  return { code: error.code, message: error.message };
+}
+
+/**
+ * A run that could not start. It is reported to the caller but not recorded: the store keeps
+ * one running run per product, and the run holding the lock is that one.
+ */
+function refusedRun(
+  ctx: RuntimeContext,
+  product: DataProduct,
+  run: { readonly runId: string; readonly started: number },
+  error: RunError,
+): RunSummary {
+  const emit = ctx.observer ?? (() => undefined);
+  const at = (ctx.clock ?? (() => new Date()))();
+  emit({ type: 'run-started', productId: product.id, runId: run.runId, at: at.toISOString() });
+  const summary = { ...runSummary(product, run.runId, run.started, 'failed', 0, [], []), error };
+  emit({
+    type: 'run-finished',
+    productId: product.id,
+    runId: run.runId,
+    status: 'failed',
+    ms: summary.ms,
+    rowsOut: 0,
+    error,
+  });
+  return summary;
+}
+
+/** Which port version each pipeline output feeds; two outputs may not feed the same one. */
+function outputTargets(product: DataProduct): { port: OutputPort; from: string }[] {
+  const targets = product.pipeline!.definition.outputs.map((output) => ({
+    port: outputPort(product, output.port, output.majorVersion),
+    from: output.from,
+  }));
+  const seen = new Map<string, string>();
+  for (const { port, from } of targets) {
+    const key = `${port.name} v${port.major}`;
+    const other = seen.get(key);
+    if (other !== undefined)
+      throw new InputError(
+        'MW8011',
+        `${product.id}: outputs "${other}" and "${from}" both feed ${key}; give each a different majorVersion`,
+      );
+    seen.set(key, from);
+  }
+  return targets;
+}
+
 function outputPort(product: DataProduct, name: string, major: number | undefined): OutputPort {
   const ports = product.outputPorts.filter((p) => p.name === name);
   const port =
@@ -250,59 +292,4 @@ function outputPort(product: DataProduct, name: string, major: number | undefine
 function schemaObjectFor(port: OutputPort): object {
   const schema = (port.contract!.document as { schema?: { name?: string; physicalName?: string }[] }).schema ?? [];
   return schema.find((s) => s.name === port.name || s.physicalName === port.name) ?? schema[0] ?? {};
-}
-
-function summarize(report: CheckReport) {
-  const counted = report.checks.filter((c) => c.status !== 'recorded');
-  return {
-    passed: counted.filter((c) => c.status === 'passed').length,
-    failed: counted.filter((c) => c.status !== 'passed' && c.blocking).length,
-    warnings: counted.filter((c) => c.status !== 'passed' && !c.blocking).length,
-  };
-}
-
-function checksJson(work: readonly OutputWork[]): JsonValue[] {
-  return work.flatMap((w) =>
-    (w.report?.checks ?? []).map(
-      (c) => JSON.parse(JSON.stringify({ port: w.port.name, major: w.port.major, ...c })) as JsonValue,
-    ),
-  );
-}
-
-function finish(
-  product: DataProduct,
-  runId: string,
-  started: number,
-  status: 'succeeded' | 'failed',
-  rowsIn: number,
-  work: readonly OutputWork[],
-  rejects: InputRejects[],
-): RunSummary {
-  const outputs: RunOutputInput[] = work.map((w) => ({
-    port: w.port.name,
-    major: w.port.major,
-    snapshotId: w.published ?? null,
-    rowCount: w.rowCount,
-    reason: w.published ? null : 'the run failed before publishing',
-  }));
-  return {
-    runId,
-    productId: product.id,
-    status,
-    ms: Math.round(performance.now() - started),
-    rowsIn,
-    rowsOut: work.reduce((n, w) => n + (w.published ? w.rowCount : 0), 0),
-    outputs,
-    checks: work.flatMap((w) => w.report?.checks ?? []),
-    rejects,
-  };
-}
-
-function toRunError(error: unknown): { code: string; message: string } {
-  if (isMeshworkError(error)) return { code: error.code, message: error.message };
-  const fsError = error as NodeJS.ErrnoException;
-  if (typeof fsError?.code === 'string' && typeof fsError.path === 'string') {
-    return { code: 'MW8009', message: `cannot write ${fsError.path}: ${fsError.code}` };
-  }
-  return { code: 'MW8003', message: firstLines(error) };
 }

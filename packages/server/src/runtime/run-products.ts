@@ -6,6 +6,7 @@
 import { InputError, type Diagnostic } from '@meshwork/core';
 import { productRecord } from '../catalog/product-record.js';
 import { runDag, DagCycleError } from './run-dag.js';
+import { overridesByProduct } from './run-parameters.js';
 import { runProduct, type RunOptions, type RunSummary } from './run-product.js';
 import type { RuntimeContext } from './runtime-context.js';
 
@@ -29,12 +30,18 @@ export async function runProducts(
     throw new InputError('MW8008', 'the workspace has validation errors; fix them first (`mesh validate`)', errors);
   const ids =
     selection === 'all' ? [...ctx.model.products.values()].filter((p) => p.pipeline).map((p) => p.id) : selection;
-  for (const id of ids) {
+  const products = ids.map((id) => {
     const product = ctx.model.products.get(id);
     if (!product) throw new InputError('MW8013', `no product "${id}" in the workspace`);
     if (!product.pipeline) throw new InputError('MW8011', `${id} has no pipeline.yaml to run`);
-    await ctx.store.upsertProduct(productRecord(ctx.model, product));
-  }
+    return product;
+  });
+  const parameters = overridesByProduct(
+    products.map((p) => ({ id: p.id, declared: p.pipeline?.definition.parameters })),
+    options.parameters ?? {},
+    (ctx.clock ?? (() => new Date()))(),
+  );
+  for (const product of products) await ctx.store.upsertProduct(productRecord(ctx.model, product));
   await ctx.warehouse.recover();
   try {
     const results = await runDag(
@@ -42,7 +49,7 @@ export async function runProducts(
       (id) => ctx.model.products.get(id)?.dependsOn ?? [],
       options.parallel ?? 2,
       async (id) => {
-        const summary = await runProduct(ctx, id, options);
+        const summary = await runProduct(ctx, id, { ...options, parameters: parameters.get(id) });
         if (summary.status === 'failed') throw new FailedRun(summary);
         return summary;
       },

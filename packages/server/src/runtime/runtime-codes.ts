@@ -38,6 +38,10 @@ export const RUNTIME_CODES = {
   },
   MW8013: { title: 'Unknown product', fix: 'Use domain/product of a product in the workspace.' },
   MW8014: { title: 'Run cancelled', fix: 'Run it again when ready.' },
+  MW8015: {
+    title: 'Unexpected error during a run',
+    fix: 'This is a Meshwork bug: report it with the run id and the message shown by `mesh run show <id>`.',
+  },
 } as const;
 
 export type RuntimeCode = keyof typeof RUNTIME_CODES;

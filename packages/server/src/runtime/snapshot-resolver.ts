@@ -17,6 +17,7 @@ export function snapshotResolver(model: MeshModel, warehouse: Warehouse): Snapsh
         return {
           major: m,
           snapshotId: current.snapshotId,
+          rowCount: current.rowCount,
           files: await warehouse.snapshotFiles(table, current.snapshotId),
         };
     }

@@ -11,6 +11,8 @@ export interface BoundInput {
     readonly major: number;
     readonly snapshotId: string;
   };
+  /** Rows the input holds, when binding already knows it (a copied table, a snapshot's manifest). */
+  readonly rows?: number;
   /** For CSV inputs: the DuckDB tables that collect malformed rows. */
   readonly rejects?: { readonly table: string; readonly scan: string; readonly mode: 'fail' | 'reject' };
 }

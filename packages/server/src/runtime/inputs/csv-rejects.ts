@@ -4,7 +4,7 @@
  * twice is scanned twice.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { quoteIdentifier } from '../sql-text.js';
+import { quoteIdentifier, quoteLiteral } from '../sql-text.js';
 import type { BoundInput } from './bound-input.js';
 
 export interface RejectedRow {
@@ -30,23 +30,30 @@ export async function collectRejects(
 ): Promise<InputRejects[]> {
   const out: InputRejects[] = [];
   for (const input of inputs) {
-    if (!input.rejects) continue;
-    const exists = await connection.runAndReadAll(
-      `SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name = '${input.rejects.table.replace(/'/g, "''")}'`,
-    );
-    if (Number(exists.getRowObjects()[0]?.n ?? 0) === 0) continue; // the input was never scanned
+    if (!input.rejects || !(await rejectsExist(connection, input.rejects))) continue; // never scanned
+    // One rejected row per file and line: a row with two bad values is reported twice by DuckDB.
     const rows = await connection.runAndReadAll(
-      `SELECT DISTINCT s.file_path AS file, e.line::BIGINT AS line, e.error_message AS error, e.csv_line AS text
-       FROM ${quoteIdentifier(input.rejects.table)} e JOIN ${quoteIdentifier(input.rejects.scan)} s USING (scan_id, file_id)
-       ORDER BY file, line`,
+      `WITH rejected AS (
+         SELECT s.file_path AS file, e.line::BIGINT AS line,
+                string_agg(DISTINCT e.error_message, '; ') AS error, min(e.csv_line) AS text
+         FROM ${quoteIdentifier(input.rejects.table)} e JOIN ${quoteIdentifier(input.rejects.scan)} s USING (scan_id, file_id)
+         GROUP BY s.file_path, e.line)
+       SELECT (SELECT count(*) FROM rejected)::BIGINT AS total, file, line, error, text
+       FROM rejected ORDER BY file, line LIMIT ${Math.max(1, Math.floor(sampleSize))}`,
     );
-    const all = rows.getRowObjectsJson() as { file: string; line: string; error: string; text: string | null }[];
-    if (all.length === 0) continue;
+    const sample = rows.getRowObjectsJson() as {
+      total: string;
+      file: string;
+      line: string;
+      error: string;
+      text: string | null;
+    }[];
+    if (sample.length === 0) continue;
     out.push({
       input: input.name,
       mode: input.rejects.mode,
-      count: all.length,
-      sample: all.slice(0, sampleSize).map((r) => ({
+      count: Number(sample[0]!.total),
+      sample: sample.map((r) => ({
         input: input.name,
         file: r.file,
         line: Number(r.line),
@@ -56,4 +63,15 @@ export async function collectRejects(
     });
   }
   return out;
+}
+
+/** Whether DuckDB created the input's reject tables, which it does on the first scan. */
+export async function rejectsExist(
+  connection: DuckDBConnection,
+  rejects: NonNullable<BoundInput['rejects']>,
+): Promise<boolean> {
+  const result = await connection.runAndReadAll(
+    `SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name = ${quoteLiteral(rejects.table)}`,
+  );
+  return Number(result.getRowObjects()[0]?.n ?? 0) > 0;
 }

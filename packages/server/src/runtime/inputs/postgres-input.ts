@@ -13,15 +13,18 @@ type PostgresInput = Extract<PipelineInput, { kind: 'postgres' }>;
 
 const BATCH = 10_000;
 
-/** PostgreSQL type OIDs → DuckDB column types; anything else arrives as text. */
+/**
+ * PostgreSQL type OIDs → DuckDB column types; anything else arrives as text. `numeric` is
+ * special: see numericType.
+ */
 const TYPES: Readonly<Record<number, string>> = {
   16: 'BOOLEAN',
+  17: 'BLOB',
   20: 'BIGINT',
   21: 'SMALLINT',
   23: 'INTEGER',
   700: 'FLOAT',
   701: 'DOUBLE',
-  1700: 'DOUBLE',
   1082: 'DATE',
   1114: 'TIMESTAMP',
   1184: 'TIMESTAMPTZ',
@@ -30,24 +33,35 @@ const TYPES: Readonly<Record<number, string>> = {
   3802: 'JSON',
 };
 
+const NUMERIC = 1700;
+
 export async function bindPostgresInput(
   connection: DuckDBConnection,
   input: PostgresInput,
   settings: ConnectionConfig | undefined,
-): Promise<{ bound: BoundInput; rows: number }> {
+): Promise<BoundInput> {
   if (!settings)
     throw new InputError(
       'MW8005',
       `input "${input.name}": connection "${input.connection}" is not declared in mesh.yaml`,
     );
-  const client = new pg.Client({ connectionString: settings.url, connectionTimeoutMillis: 5000 });
-  // Dates and timestamps as text: DuckDB parses them without time-zone surprises.
+  let client: pg.Client;
+  try {
+    client = new pg.Client({ connectionString: settings.url, connectionTimeoutMillis: 5000 });
+  } catch {
+    // The parser's message may quote the URL, and the URL may hold a password: say less.
+    throw new InputError(
+      'MW8005',
+      `input "${input.name}": the URL of connection "${input.connection}" in mesh.yaml is not a valid PostgreSQL URL`,
+    );
+  }
+  // Dates, timestamps and numerics as text: DuckDB parses them exactly (no floats, no local time).
   const asText = (value: string) => value;
-  client.setTypeParser?.(1082, asText);
-  client.setTypeParser?.(1114, asText);
-  client.setTypeParser?.(1184, asText);
+  for (const oid of [1082, 1114, 1184, NUMERIC]) client.setTypeParser(oid, asText);
   try {
     await client.connect();
+    // timestamptz text then always carries +00, whatever the server's or the role's time zone.
+    await client.query(`SET TIME ZONE 'UTC'`);
   } catch (error) {
     throw new UnavailableError(
       'MW8005',
@@ -64,7 +78,7 @@ export async function bindPostgresInput(
     for (;;) {
       const batch = await client.query({ text: `FETCH ${BATCH} FROM meshwork_input`, rowMode: 'array' });
       if (!created) {
-        const columns = batch.fields.map((f) => `${quoteIdentifier(f.name)} ${TYPES[f.dataTypeID] ?? 'VARCHAR'}`);
+        const columns = batch.fields.map((f) => `${quoteIdentifier(f.name)} ${columnType(f)}`);
         await connection.run(`CREATE TEMP TABLE ${quoteIdentifier(input.name)} (${columns.join(', ')})`);
         // TEMP tables live in the `temp` catalog.
         appender = await connection.createAppender(input.name, 'main', 'temp');
@@ -79,10 +93,7 @@ export async function bindPostgresInput(
     }
     appender?.closeSync();
     await client.query('COMMIT');
-    return {
-      bound: { name: input.name, kind: 'postgres', source: `${input.connection}:${input.table ?? 'query'}` },
-      rows,
-    };
+    return { name: input.name, kind: 'postgres', source: `${input.connection}:${input.table ?? 'query'}`, rows };
   } catch (error) {
     if (error instanceof UnavailableError) throw error;
     throw new InputError(
@@ -94,6 +105,21 @@ export async function bindPostgresInput(
   }
 }
 
+function columnType(field: { readonly dataTypeID: number; readonly dataTypeModifier: number }): string {
+  return field.dataTypeID === NUMERIC ? numericType(field.dataTypeModifier) : (TYPES[field.dataTypeID] ?? 'VARCHAR');
+}
+
+/**
+ * `numeric(p, s)` becomes `DECIMAL(p, s)`, exact, while DuckDB can hold it (p ≤ 38); a numeric
+ * without a declared precision, or a wider one, becomes DOUBLE.
+ */
+function numericType(modifier: number): string {
+  if (modifier < 4) return 'DOUBLE';
+  const precision = ((modifier - 4) >> 16) & 0xffff;
+  const scale = (modifier - 4) & 0xffff;
+  return precision >= 1 && precision <= 38 && scale <= precision ? `DECIMAL(${precision},${scale})` : 'DOUBLE';
+}
+
 function appendValue(
   appender: {
     appendNull(): void;
@@ -101,6 +127,7 @@ function appendValue(
     appendDouble(v: number): void;
     appendBoolean(v: boolean): void;
     appendBigInt(v: bigint): void;
+    appendBlob(v: Uint8Array): void;
   },
   value: unknown,
 ): void {
@@ -108,6 +135,7 @@ function appendValue(
   else if (typeof value === 'boolean') appender.appendBoolean(value);
   else if (typeof value === 'number') appender.appendDouble(value);
   else if (typeof value === 'bigint') appender.appendBigInt(value);
+  else if (value instanceof Uint8Array) appender.appendBlob(value);
   else if (typeof value === 'object' && !(value instanceof Date)) appender.appendVarchar(JSON.stringify(value));
   else appender.appendVarchar(String(value));
 }

@@ -11,7 +11,15 @@ export type SnapshotResolver = (
   productId: string,
   port: string,
   major: number | undefined,
-) => Promise<{ readonly major: number; readonly snapshotId: string; readonly files: readonly string[] } | undefined>;
+) => Promise<
+  | {
+      readonly major: number;
+      readonly snapshotId: string;
+      readonly rowCount: number;
+      readonly files: readonly string[];
+    }
+  | undefined
+>;
 
 export async function bindProductInput(
   connection: DuckDBConnection,
@@ -34,6 +42,7 @@ export async function bindProductInput(
     name: input.name,
     kind: 'product',
     source: `${input.product}.${input.port} v${snapshot.major}@${snapshot.snapshotId}`,
+    rows: snapshot.rowCount,
     snapshot: { productId: input.product, port: input.port, major: snapshot.major, snapshotId: snapshot.snapshotId },
   };
 }

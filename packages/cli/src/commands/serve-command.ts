@@ -1,0 +1,35 @@
+/** `mesh serve`: the HTTP API, the scheduler and the freshness monitor, until Ctrl-C. */
+import type { Command } from 'commander';
+import { startPlatform } from '@meshwork/server';
+import { openWorkspace, outputFor, type CliContext } from '../cli-context.js';
+
+export function registerServe(program: Command, ctx: CliContext): void {
+  program
+    .command('serve')
+    .description('serve the workspace: HTTP API with its OpenAPI reference, scheduled runs, freshness SLOs')
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--port <port>', 'HTTP port (0: any free port)', '8080')
+    .option('--log', 'structured JSON request logs on stdout')
+    .action(async (flags: { host: string; port: string; log?: boolean }) => {
+      const out = outputFor(ctx, {});
+      const { root } = await openWorkspace(ctx);
+      const platform = await startPlatform({
+        root,
+        env: ctx.env,
+        host: flags.host,
+        port: Number(flags.port),
+        logger: !!flags.log,
+      });
+      out.line(`Meshwork serving ${root}`);
+      out.line(`  API         ${platform.url}/api/v1/products`);
+      out.line(`  API docs    ${platform.url}/api/docs`);
+      out.line(`  OpenAPI     ${platform.url}/api/openapi.json`);
+      for (const s of platform.schedule.scheduled)
+        out.line(`  schedule    ${s.productId} "${s.schedule}" next ${s.next?.toISOString() ?? '—'}`);
+      out.line('Press Ctrl-C to stop.');
+      await ctx.waitForShutdown();
+      out.note('stopping…');
+      await platform.close();
+      out.note('stopped');
+    });
+}

@@ -1,0 +1,49 @@
+/**
+ * The HTTP server: the API under /api/v1 with its OpenAPI 3.1 document generated from the route
+ * schemas (/api/openapi.json) and a reference page (/api/docs), plus health endpoints.
+ */
+import Fastify, { type FastifyInstance } from 'fastify';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { handleHttpError } from './http-errors.js';
+import type { PlatformServices } from './platform-services.js';
+import { productsRoutes } from './routes/products-routes.js';
+import { runsRoutes } from './routes/runs-routes.js';
+
+export interface HttpServerOptions {
+  /** Structured JSON logs (default off in tests). */
+  readonly logger?: boolean;
+}
+
+export async function createHttpServer(
+  services: PlatformServices,
+  options: HttpServerOptions = {},
+): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    disableRequestLogging: false,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Meshwork API', version: '0.1.0', description: 'Data products, runs and the mesh model.' },
+      tags: [{ name: 'products' }, { name: 'runs' }, { name: 'operations' }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.setErrorHandler(handleHttpError);
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/healthz', { schema: { tags: ['operations'], summary: 'Liveness' } }, async () => ({ status: 'ok' }));
+  app.get(
+    '/readyz',
+    { schema: { tags: ['operations'], summary: 'Readiness: the metadata store answers' } },
+    async (_request, reply) => {
+      await services.store.listProducts({ limit: 1 });
+      return reply.send({ status: 'ready' });
+    },
+  );
+  await app.register(productsRoutes(services));
+  await app.register(runsRoutes(services));
+  return app;
+}

@@ -1,0 +1,74 @@
+/** `GET /api/v1/products` (keyset-paginated, filterable by domain) and `GET /api/v1/products/{id}`. */
+import { Type } from '@sinclair/typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { NotFoundError, type DataProduct } from '@meshwork/core';
+import { ErrorSchema, PageQuerySchema, ProductSummarySchema, type ProductSummary } from '../api-schemas.js';
+import type { PlatformServices } from '../platform-services.js';
+
+export function productsRoutes(services: PlatformServices): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.get(
+      '/api/v1/products',
+      {
+        schema: {
+          summary: 'List data products',
+          tags: ['products'],
+          querystring: Type.Intersect([PageQuerySchema, Type.Object({ domain: Type.Optional(Type.String()) })]),
+          response: {
+            200: Type.Object({ items: Type.Array(ProductSummarySchema), next: Type.Optional(Type.String()) }),
+          },
+        },
+      },
+      async (request) => {
+        const { after, limit = 100, domain } = request.query;
+        // The model's products map is sorted by id: a cursor is the last id of the previous page.
+        const all = [...services.model.products.values()].filter(
+          (p) => (domain === undefined || p.domain === domain) && (after === undefined || p.id > after),
+        );
+        const page = all.slice(0, limit);
+        const items = await Promise.all(page.map((p) => summary(services, p)));
+        return { items, ...(all.length > limit ? { next: page[page.length - 1]!.id } : {}) };
+      },
+    );
+
+    app.get(
+      '/api/v1/products/:id',
+      {
+        schema: {
+          summary: 'One data product',
+          tags: ['products'],
+          params: Type.Object({ id: Type.String({ description: 'domain.product' }) }),
+          response: { 200: ProductSummarySchema, 404: ErrorSchema },
+        },
+      },
+      async (request) => {
+        const product = services.model.products.get(request.params.id);
+        if (!product) throw new NotFoundError('MW8013', `no product "${request.params.id}"`);
+        return summary(services, product);
+      },
+    );
+  };
+}
+
+async function summary(services: PlatformServices, p: DataProduct): Promise<ProductSummary> {
+  const status = await services.store.getProductStatus(p.id);
+  return {
+    id: p.id,
+    urn: p.urn,
+    title: p.title,
+    domain: p.domain,
+    archetype: p.archetype ?? null,
+    lifecycle: p.status,
+    version: p.version ?? null,
+    owner: p.ownerTeam ?? null,
+    description: p.description ?? null,
+    tags: [...p.tags],
+    outputPorts: p.outputPorts.map((o) => ({
+      name: o.name,
+      version: o.version,
+      major: o.major,
+      contractId: o.contractId ?? null,
+    })),
+    status: status?.status ?? null,
+  };
+}

@@ -1,0 +1,116 @@
+/** `mesh serve` end to end over real HTTP: products, runs, OpenAPI, health, one server per workspace. */
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMetadataStore } from '../metadata/create-metadata-store.js';
+import { defaultSqlitePath } from '../metadata/create-metadata-store.js';
+import { createRunEngine } from '../runtime/duckdb-session.js';
+import { runProducts } from '../runtime/run-products.js';
+import { createTempWorkspace, type TempWorkspace } from '../test-support/temp-workspace.js';
+import { createLocalWarehouse, defaultWarehouseRoot } from '../warehouse/local/create-local-warehouse.js';
+import { loadWorkspaceFromDisk } from '../workspace/load-workspace-from-disk.js';
+import { startPlatform, type RunningPlatform } from './start-platform.js';
+
+let ws: TempWorkspace;
+let platform: RunningPlatform;
+let runId: string;
+
+beforeAll(async () => {
+  ws = await createTempWorkspace([
+    ['sales', 'orders'],
+    ['sales', 'refunds'],
+    ['finance', 'revenue', 'aggregate'],
+  ]);
+  // Publish one product before the server starts, as `mesh run` would.
+  const { model, diagnostics } = await loadWorkspaceFromDisk(ws.root, {});
+  const store = await createMetadataStore({ kind: 'sqlite', path: defaultSqlitePath(ws.root) });
+  const engine = createRunEngine({ tempDirectory: join(ws.root, '.meshwork/tmp') });
+  const warehouse = createLocalWarehouse({ root: defaultWarehouseRoot(ws.root) });
+  const [result] = await runProducts(
+    { model, root: ws.root, store, warehouse, engine },
+    diagnostics,
+    ['sales.orders'],
+    {
+      trigger: 'manual',
+      requestedBy: 'test',
+    },
+  );
+  expect(result?.outcome).toBe('succeeded');
+  runId = result!.outcome === 'skipped' ? '' : result!.summary.runId;
+  engine.close();
+  await store.close();
+  platform = await startPlatform({ root: ws.root, env: {}, port: 0 });
+});
+
+afterAll(async () => {
+  await platform?.close();
+  await ws?.dispose();
+});
+
+const get = async (path: string) => {
+  const response = await fetch(`${platform.url}${path}`);
+  return {
+    status: response.status,
+    body: (await response.json()) as Record<string, unknown> & { items?: Record<string, unknown>[] },
+  };
+};
+
+describe('mesh serve', () => {
+  it('answers health and readiness', async () => {
+    expect(await get('/healthz')).toEqual({ status: 200, body: { status: 'ok' } });
+    expect(await get('/readyz')).toEqual({ status: 200, body: { status: 'ready' } });
+  });
+
+  it('lists products with keyset pagination and their freshness status', async () => {
+    const first = await get('/api/v1/products?limit=2');
+    expect(first.status).toBe(200);
+    expect(first.body.items!.map((p) => p.id)).toEqual(['finance.revenue', 'sales.orders']);
+    expect(first.body.next).toBe('sales.orders');
+    const second = await get(`/api/v1/products?limit=2&after=${first.body.next as string}`);
+    expect(second.body.items!.map((p) => p.id)).toEqual(['sales.refunds']);
+    expect(second.body.next).toBeUndefined();
+    const orders = await get('/api/v1/products/sales.orders');
+    expect(orders.body).toMatchObject({
+      id: 'sales.orders',
+      status: 'fresh',
+      archetype: 'source-aligned',
+      owner: 'platform',
+    });
+    expect((await get('/api/v1/products/sales.refunds')).body.status).toBe('unknown');
+    expect((await get('/api/v1/products?domain=finance')).body.items!.map((p) => p.id)).toEqual(['finance.revenue']);
+  });
+
+  it('serves run history', async () => {
+    const runs = await get('/api/v1/runs?product=sales.orders');
+    expect(runs.body.items!.map((r) => r.id)).toEqual([runId]);
+    const run = await get(`/api/v1/runs/${runId}`);
+    expect(run.body).toMatchObject({ id: runId, status: 'succeeded', productId: 'sales.orders', rowsOut: 2 });
+    expect((run.body.checks as unknown[]).length).toBeGreaterThan(5);
+  });
+
+  it('answers errors with a status and a stable code', async () => {
+    expect(await get('/api/v1/products/sales.nothing')).toMatchObject({
+      status: 404,
+      body: { error: { code: 'MW8013' } },
+    });
+    expect(await get('/api/v1/runs/00000000-0000-4000-8000-000000000000')).toMatchObject({
+      status: 404,
+      body: { error: { code: 'MW6121' } },
+    });
+    expect(await get('/api/v1/products?limit=0')).toMatchObject({ status: 400, body: { error: { code: 'MW9001' } } });
+  });
+
+  it('publishes an OpenAPI 3.1 document of its routes and a reference page', async () => {
+    const doc = await get('/api/openapi.json');
+    expect(doc.body.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.body.paths as object)).toEqual(
+      expect.arrayContaining(['/api/v1/products', '/api/v1/products/{id}', '/api/v1/runs', '/api/v1/runs/{id}']),
+    );
+    const page = await fetch(`${platform.url}/api/docs`, { redirect: 'follow' });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<html');
+  });
+
+  it('refuses a second server on the same workspace', async () => {
+    await expect(startPlatform({ root: ws.root, env: {}, port: 0 })).rejects.toMatchObject({ code: 'MW9003' });
+  });
+});
