@@ -41,14 +41,23 @@ describe('the demo mesh', () => {
     expect(classified.map((c: { name: string }) => c.name)).toEqual(expect.arrayContaining(['email', 'phone']));
   });
 
-  it('mesh demo registers every product and document version, once', async () => {
-    const first = await runCli(['demo', copy], copy);
+  it('mesh demo builds it once — generated data, every product published — and reuses the build', async () => {
+    const first = await runCli(['demo', copy, '--no-serve', '--scale', '0.02'], copy);
     expect(first.code, first.stderr).toBe(0);
-    expect(first.stdout).toMatch(/6 domains, 18 products \(38 new document versions registered\)/);
+    expect(first.stderr).toMatch(/built 18 products in [\d.]+ s/);
+    expect(first.stderr).not.toMatch(/not published/);
     for (const user of ['ana', 'olga', 'gus', 'adam']) expect(first.stdout).toContain(user);
-    const second = await runCli(['demo', copy], copy);
-    expect(second.stdout).toMatch(/\(0 new document versions registered\)/);
+    const runs = JSON.parse((await runCli(['runs', '--json', '--limit', '100'], copy)).stdout);
+    expect(runs.items).toHaveLength(18);
+    expect(runs.items.every((r: { status: string }) => r.status === 'succeeded')).toBe(true);
+    const tickets = runs.items.find((r: { productId: string }) => r.productId === 'support.tickets');
+    const warned = tickets.checks.filter((c: { status: string; blocking: boolean }) => c.status === 'failed' && !c.blocking);
+    expect(warned.map((c: { id: string }) => c.id)).toEqual([expect.stringContaining('csat')]);
+
+    const second = await runCli(['demo', copy, '--no-serve', '--scale', '0.02'], copy);
+    expect(second.code).toBe(0);
+    expect(second.stderr).not.toMatch(/built/);
     const verify = await runCli(['audit', 'verify'], copy);
-    expect(verify.stdout).toMatch(/audit log intact: 38 events/);
+    expect(verify.stdout).toMatch(/audit log intact/);
   });
 });

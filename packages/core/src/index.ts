@@ -16,3 +16,4 @@ export * from './standards/odcs/index.js';
 export * from './standards/odps/index.js';
 export * from './standards/dcs/index.js';
 export * from './workspace/schema-diagnostics.js';
+export * from './model/sla-durations.js';

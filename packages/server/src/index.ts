@@ -19,3 +19,5 @@ export * from './platform/start-platform.js';
 export * from './platform/freshness.js';
 export * from './http/create-http-server.js';
 export * from './http/http-errors.js';
+export * from './demo/build-demo.js';
+export * from './demo/generate-demo-data.js';

@@ -1,62 +1,67 @@
 /**
- * `mesh demo <dir>` (what `npm start` runs): validates the demo mesh, registers it in its
- * metadata store and says what to try. The server (portal, API, SQL) joins it as it is built.
+ * `mesh demo [dir]` — what `npm start` runs: builds the demo mesh if it is not built yet
+ * (generated data, every product run in dependency order, with progress), then serves it and
+ * prints the URLs and the demo users. `--no-serve` stops after the build (for scripts and tests).
  */
 import type { Command } from 'commander';
-import { hasErrors } from '@meshwork/core';
-import { registerProducts } from '@meshwork/server';
+import { InputError, hasErrors } from '@meshwork/core';
+import { buildDemo, startPlatform } from '@meshwork/server';
 import { openWorkspace, outputFor, type CliContext } from '../cli-context.js';
 import { withMetadataStore } from '../metadata-store-for.js';
 import { printDiagnostics } from '../output/print-diagnostics.js';
+import { createRunProgress } from '../output/run-progress.js';
+import { runtimeFor } from '../runtime-for.js';
 
 export function registerDemo(program: Command, ctx: CliContext): void {
   program
     .command('demo')
-    .description('validate and register the demo mesh, and show what to try')
+    .description('build the demo mesh if needed (data, runs), then serve it')
     .argument('[dir]', 'demo workspace', 'examples/demo-mesh')
-    .action(async (dir: string) => {
+    .option('--scale <n>', 'data size, 1 = full (5M+ rows in the largest product)', '1')
+    .option('--rebuild', 'regenerate the data and run everything again')
+    .option('--no-serve', 'stop after building')
+    .option('--port <port>', 'HTTP port', '8080')
+    .action(async (dir: string, flags: { scale: string; rebuild?: boolean; serve: boolean; port: string }) => {
       const out = outputFor(ctx, {});
+      const started = performance.now();
       const workspace = await openWorkspace(ctx, dir);
       const { model, diagnostics, root } = workspace;
       if (hasErrors(diagnostics)) {
         printDiagnostics(out, diagnostics);
-        ctx.exitCode = 1;
-        return;
+        throw new InputError('MW8008', `the demo workspace ${root} has validation errors`);
       }
-      const result = await withMetadataStore(ctx, workspace, (store) =>
-        registerProducts(store, model, diagnostics, 'demo'),
-      );
+      const scale = Number(flags.scale);
+      const live = !!ctx.streams.stderr.isTTY;
+      const progress = createRunProgress(ctx.streams, out, live);
+      const build = await withMetadataStore(ctx, workspace, async (store) => {
+        const runtime = runtimeFor(ctx, workspace, store, live ? progress.observer : undefined);
+        try {
+          return await buildDemo(runtime, model, diagnostics, {
+            scale,
+            rebuild: flags.rebuild,
+            onData: (file) => out.note(`  generated ${file.path} (${file.rows.toLocaleString()} rows)`),
+          });
+        } finally {
+          runtime.engine.close();
+          progress.finish();
+        }
+      });
+      if (build.built) {
+        const failed = build.results.filter((r) => r.outcome !== 'succeeded').map((r) => r.productId);
+        out.note(`built ${model.products.size} products in ${(build.ms / 1000).toFixed(1)} s${failed.length > 0 ? `; not published: ${failed.join(', ')}` : ''}`);
+      }
       const { bold, dim } = out.style;
       out.line(bold(`Meshwork demo mesh: ${model.name}`));
-      out.line(
-        `${model.domains.size} domains, ${model.products.size} products (${result.newVersions.length} new document versions registered)`,
-      );
-      out.line();
-      out.table(
-        ['product', 'archetype', 'status', 'owner', 'ports'],
-        [...model.products.values()].map((p) => [
-          p.id,
-          p.archetype ?? '',
-          p.status,
-          p.ownerTeam ?? '',
-          p.outputPorts.map((port) => `${port.name} v${port.major}`).join(', '),
-        ]),
-      );
-      out.line();
-      out.line(bold('Users'));
-      for (const user of model.users.values())
-        out.line(`  ${user.id.padEnd(8)} ${user.name} ${dim(`(${user.roles.join(', ')})`)}`);
-      out.line();
-      out.line(bold('Try'));
-      out.line(`  cd ${dir}`);
-      out.line('  npx mesh validate');
-      out.line('  npx mesh show sales/orders');
-      out.line('  npx mesh export odcs customers/customer-profile');
-      out.line('  npx mesh audit verify');
-      out.line(
-        dim(
-          `Workspace: ${root}. The server (portal, HTTP API, SQL on port 5433) arrives with the runtime and gateway.`,
-        ),
-      );
+      out.line(`${model.domains.size} domains, ${model.products.size} products`);
+      out.line(bold('Demo users'));
+      for (const user of model.users.values()) out.line(`  ${user.id.padEnd(8)} ${user.name} ${dim(`(${user.roles.join(', ')})`)}`);
+      if (!flags.serve) return;
+      const platform = await startPlatform({ root, env: ctx.env, port: Number(flags.port) });
+      out.line(bold('Serving'));
+      out.line(`  API       ${platform.url}/api/v1/products`);
+      out.line(`  API docs  ${platform.url}/api/docs`);
+      out.line(dim(`ready in ${((performance.now() - started) / 1000).toFixed(1)} s — Ctrl-C to stop`));
+      await ctx.waitForShutdown();
+      await platform.close();
     });
 }
