@@ -77,6 +77,8 @@ describe('mesh serve', () => {
     });
     expect((await get('/api/v1/products/sales.refunds')).body.status).toBe('unknown');
     expect((await get('/api/v1/products?domain=finance')).body.items!.map((p) => p.id)).toEqual(['finance.revenue']);
+    const history = await get('/api/v1/products/sales.orders/status');
+    expect(history.body.items!.map((h) => h.status)).toEqual(['fresh']);
   });
 
   it('serves run history', async () => {

@@ -47,6 +47,34 @@ export function productsRoutes(services: PlatformServices): FastifyPluginAsyncTy
         return summary(services, product);
       },
     );
+
+    app.get(
+      '/api/v1/products/:id/status',
+      {
+        schema: {
+          summary: "A product's status history (fresh, stale, failing), newest first",
+          tags: ['products'],
+          params: Type.Object({ id: Type.String() }),
+          querystring: PageQuerySchema,
+          response: {
+            200: Type.Object({
+              items: Type.Array(Type.Object({ status: Type.String(), reason: Type.String(), at: Type.String() })),
+              next: Type.Optional(Type.String()),
+            }),
+            404: ErrorSchema,
+          },
+        },
+      },
+      async (request) => {
+        if (!services.model.products.has(request.params.id))
+          throw new NotFoundError('MW8013', `no product "${request.params.id}"`);
+        const page = await services.store.listProductStatus(request.params.id, request.query);
+        return {
+          items: page.items.map(({ status, reason, at }) => ({ status, reason, at })),
+          ...(page.next ? { next: page.next } : {}),
+        };
+      },
+    );
   };
 }
 
