@@ -30,6 +30,11 @@ export interface WorkspaceInput {
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** Problems found while reading files (encoding, size), merged into the result. */
   readonly readDiagnostics?: readonly Diagnostic[];
+  /**
+   * Values of some files already parsed by js-yaml (the server parses large workspaces in worker
+   * threads); files missing here are parsed as usual.
+   */
+  readonly parsed?: ReadonlyMap<string, unknown>;
 }
 
 export interface LoadResult {
@@ -92,7 +97,7 @@ export function loadWorkspace(input: WorkspaceInput): LoadResult {
 
   const reads: ReadProduct[] = [];
   for (const folder of folders.values()) {
-    const read = readProduct(folder, diagnostics);
+    const read = readProduct(folder, diagnostics, (file) => input.parsed?.get(file));
     if (read) reads.push(read);
   }
   reads.sort((a, b) => a.product.id.localeCompare(b.product.id));

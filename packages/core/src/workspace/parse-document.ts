@@ -25,8 +25,9 @@ export function parseWorkspaceDocument<T>(
     value,
     diagnostics: [],
   }),
+  preParsed?: unknown,
 ): ParsedDocument<T> {
-  const source = parseYamlSource(file, text);
+  const source = parseYamlSource(file, text, preParsed);
   if (source.diagnostics.length > 0) return { source, valid: false, diagnostics: source.diagnostics };
   if (source.value === null || typeof source.value !== 'object' || Array.isArray(source.value)) {
     return {

@@ -42,7 +42,11 @@ export interface ReadProduct {
 
 type Loose = Record<string, unknown>;
 
-export function readProduct(folder: ProductFolder, diagnostics: Diagnostic[]): ReadProduct | undefined {
+export function readProduct(
+  folder: ProductFolder,
+  diagnostics: Diagnostic[],
+  preParsed: (file: string) => unknown = () => undefined,
+): ReadProduct | undefined {
   const dir = productDirectory(folder.domain, folder.product);
   const descriptorText = folder.files.get(DESCRIPTOR_FILE);
   if (descriptorText === undefined) {
@@ -69,7 +73,14 @@ export function readProduct(folder: ProductFolder, diagnostics: Diagnostic[]): R
   for (const [name, text] of [...folder.files].sort(([a], [b]) => a.localeCompare(b))) {
     if (!name.endsWith('.odcs.yaml')) continue;
     const file = `${dir}/${name}`;
-    const parsed = parseWorkspaceDocument<OdcsDocument>(file, text, 'ODCS contract', (v) => validateOdcs(v).issues);
+    const parsed = parseWorkspaceDocument<OdcsDocument>(
+      file,
+      text,
+      'ODCS contract',
+      (v) => validateOdcs(v).issues,
+      undefined,
+      preParsed(file),
+    );
     diagnostics.push(...parsed.diagnostics);
     if (!parsed.value) continue;
     const contract = toContract(file, parsed.value as unknown as Loose);
@@ -84,7 +95,14 @@ export function readProduct(folder: ProductFolder, diagnostics: Diagnostic[]): R
   const pipelineText = folder.files.get(PIPELINE_FILE);
   if (pipelineText !== undefined) {
     const file = `${dir}/${PIPELINE_FILE}`;
-    const parsed = parseWorkspaceDocument<PipelineFile>(file, pipelineText, 'pipeline', validatePipeline);
+    const parsed = parseWorkspaceDocument<PipelineFile>(
+      file,
+      pipelineText,
+      'pipeline',
+      validatePipeline,
+      undefined,
+      preParsed(file),
+    );
     diagnostics.push(...parsed.diagnostics);
     pipelineSource = parsed.source;
     if (parsed.valid && parsed.value) pipeline = { file, definition: parsed.value };

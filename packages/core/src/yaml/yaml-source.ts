@@ -28,10 +28,15 @@ export interface YamlSource {
 
 const START: SourcePosition = { line: 1, column: 1 };
 
-export function parseYamlSource(file: string, text: string): YamlSource {
-  if (!text.includes('*') || !ALIAS.test(text)) {
+/**
+ * @param preParsed the value of `text` already read by js-yaml elsewhere (e.g. in a worker
+ *   thread); it is trusted to be exactly what the fast path would produce.
+ */
+export function parseYamlSource(file: string, text: string, preParsed?: unknown): YamlSource {
+  if (!mayHaveAliases(text)) {
     try {
-      const value = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, json: false });
+      const value =
+        preParsed !== undefined ? preParsed : jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, json: false });
       let tree: YamlSource | undefined;
       const full = (): YamlSource => (tree ??= parseWithPositions(file, text));
       return {
@@ -49,7 +54,12 @@ export function parseYamlSource(file: string, text: string): YamlSource {
 }
 
 /** An alias (`*name`) outside quotes, roughly: enough to route such texts to the safe parser. */
-const ALIAS = /(^|[\s,[{:-])\*[^\s,\]}]/m;
+export const YAML_ALIAS_PATTERN = /(^|[\s,[{:-])\*[^\s,\]}"']/m;
+
+/** True when the text may use aliases (then only the alias-capping parser reads it). */
+export function mayHaveAliases(text: string): boolean {
+  return text.includes('*') && YAML_ALIAS_PATTERN.test(text);
+}
 
 function parseWithPositions(file: string, text: string): YamlSource {
   const lineCounter = new LineCounter();

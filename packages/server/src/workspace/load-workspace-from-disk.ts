@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { loadWorkspace, MESH_FILE, type LoadResult } from '@meshwork/core';
+import { parseYamlInParallel } from './parallel-yaml.js';
 import { readWorkspaceFiles } from './read-workspace-files.js';
 
 export interface DiskLoadResult extends LoadResult {
@@ -16,7 +17,8 @@ export async function loadWorkspaceFromDisk(
   env: Readonly<Record<string, string | undefined>>,
 ): Promise<DiskLoadResult> {
   const { files, otherPaths, diagnostics } = await readWorkspaceFiles(root);
-  const result = loadWorkspace({ files, otherPaths, env, readDiagnostics: diagnostics });
+  const parsed = await parseYamlInParallel(files);
+  const result = loadWorkspace({ files, otherPaths, env, readDiagnostics: diagnostics, parsed });
   return { ...result, root };
 }
 
