@@ -7,6 +7,7 @@
  */
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import type JsYaml from 'js-yaml';
 import { mayHaveAliases, YAML_ALIAS_PATTERN } from '@meshwork/core';
 
 /** Below this many files a worker costs more than it saves. */
@@ -40,7 +41,7 @@ export async function parseYamlInParallel(
     worker.once('message', resolve);
     worker.once('error', reject);
   });
-  const jsYaml = require(jsYamlPath) as typeof import('js-yaml');
+  const jsYaml = require(jsYamlPath) as typeof JsYaml;
   const parsed = new Map<string, unknown>();
   for (const [path, text] of yamlFiles.filter((_, i) => i % 2 === 1)) {
     if (mayHaveAliases(text)) continue;
