@@ -122,3 +122,42 @@ async function findFolders(root: string, name: string): Promise<string[]> {
   await walk(root);
   return found;
 }
+
+/**
+ * Gives the scaffolded sales.orders a v2 of its `orders` port (amounts in cents, no created_on):
+ * a second contract, a second ODPS output port and a second pipeline output.
+ */
+export async function addOrdersV2(ws: TempWorkspace): Promise<{ readonly contractId: string }> {
+  const dir = 'domains/sales/orders';
+  const contractId = '11111111-2222-4333-8444-555555555555';
+  const v1 = await ws.read(`${dir}/orders.odcs.yaml`);
+  await ws.write(
+    `${dir}/orders-v2.odcs.yaml`,
+    v1
+      .replace(/^id: .*$/m, `id: ${contractId}`)
+      .replace('version: 1.0.0', 'version: 2.0.0')
+      .replace(
+        / {6}- name: created_on[\s\S]*?(?= {4}quality:)/,
+        '      - name: amount_cents\n        logicalType: integer\n        physicalType: INTEGER\n',
+      )
+      .replace(/ {6}- name: amount\n[\s\S]*?(?= {6}- name: amount_cents)/, ''),
+  );
+  await ws.edit(
+    `${dir}/product.odps.yaml`,
+    (yaml) =>
+      `${yaml}\n  - name: orders\n    description: Orders v2, amounts in cents.\n    type: tables\n    version: 2.0.0\n    contractId: ${contractId}\n`,
+  );
+  await ws.write(`${dir}/orders_v2.sql`, 'SELECT id, name, (amount * 100)::INTEGER AS amount_cents FROM orders');
+  await ws.edit(`${dir}/pipeline.yaml`, (yaml) =>
+    yaml
+      .replace(
+        'steps:\n  - name: orders\n    sql: orders.sql\n',
+        'steps:\n  - name: orders\n    sql: orders.sql\n  - name: orders_v2\n    sql: orders_v2.sql\n',
+      )
+      .replace(
+        'outputs:\n  - port: orders\n    from: orders\n',
+        'outputs:\n  - port: orders\n    from: orders\n    majorVersion: 1\n  - port: orders\n    from: orders_v2\n    majorVersion: 2\n',
+      ),
+  );
+  return { contractId };
+}

@@ -52,6 +52,17 @@ export async function bindInputsAndSteps(options: {
     const started = performance.now();
     observer?.step?.(step.name);
     const sql = step.query ?? (await readFile(join(productDir, step.sql!), 'utf8'));
+    // One query becomes the view; anything after a `;` would run as a statement of its own.
+    // (When DuckDB cannot even split the text, creating the view below says why.)
+    const statements = await connection.extractStatements(sql).then(
+      (extracted) => extracted.count,
+      () => undefined,
+    );
+    if (statements !== undefined && statements !== 1)
+      throw new InputError(
+        'MW8003',
+        `step "${step.name}" of ${product.id} must be one SELECT statement, but has ${statements}`,
+      );
     try {
       await connection.run(`CREATE TEMP VIEW ${quoteIdentifier(step.name)} AS\n${stripTrailingSemicolon(sql)}\n`);
     } catch (error) {

@@ -47,7 +47,16 @@ export async function bindFileInput(
       ? { table: `__rejects_${input.name}`, scan: `__reject_scans_${input.name}`, mode: input.onError ?? 'fail' }
       : undefined;
   const reader = readerCall(input, path, rejects);
-  await connection.run(`CREATE TEMP VIEW ${quoteIdentifier(input.name)} AS SELECT * FROM ${reader}`);
+  try {
+    // Creating the view runs the reader's detection (CSV dialect, JSON structure) on a sample.
+    await connection.run(`CREATE TEMP VIEW ${quoteIdentifier(input.name)} AS SELECT * FROM ${reader}`);
+  } catch (error) {
+    const message = (error instanceof Error ? error.message : String(error)).split('\n').slice(0, 6).join('\n').trim();
+    throw new InputError(
+      /Malformed JSON|CSV Error/.test(message) ? 'MW8002' : 'MW8010',
+      `input "${input.name}": cannot read ${input.path} as ${input.format}: ${message}`,
+    );
+  }
   return { name: input.name, kind: 'file', source: input.path, rejects };
 }
 

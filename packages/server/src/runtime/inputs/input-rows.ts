@@ -6,13 +6,22 @@
  * every data row of the files: the rows published plus the rows rejected, for a pass-through step.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { InputError } from '@meshwork/core';
 import { quoteIdentifier } from '../sql-text.js';
 import type { BoundInput } from './bound-input.js';
 import { rejectsExist } from './csv-rejects.js';
 
 export async function countInputRows(connection: DuckDBConnection, inputs: readonly BoundInput[]): Promise<number> {
   let rows = 0;
-  for (const input of inputs) rows += input.rows ?? (await countRows(connection, input));
+  for (const input of inputs) {
+    try {
+      rows += input.rows ?? (await countRows(connection, input));
+    } catch (error) {
+      // Only an input no output reads is scanned for the first time here.
+      const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      throw new InputError('MW8010', `input "${input.name}": reading ${input.source} failed: ${message}`);
+    }
+  }
   return rows;
 }
 
