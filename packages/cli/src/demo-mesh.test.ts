@@ -51,7 +51,9 @@ describe('the demo mesh', () => {
     expect(runs.items).toHaveLength(18);
     expect(runs.items.every((r: { status: string }) => r.status === 'succeeded')).toBe(true);
     const tickets = runs.items.find((r: { productId: string }) => r.productId === 'support.tickets');
-    const warned = tickets.checks.filter((c: { status: string; blocking: boolean }) => c.status === 'failed' && !c.blocking);
+    const warned = tickets.checks.filter(
+      (c: { status: string; blocking: boolean }) => c.status === 'failed' && !c.blocking,
+    );
     expect(warned.map((c: { id: string }) => c.id)).toEqual([expect.stringContaining('csat')]);
 
     const second = await runCli(['demo', copy, '--no-serve', '--scale', '0.02'], copy);

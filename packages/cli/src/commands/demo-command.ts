@@ -48,13 +48,16 @@ export function registerDemo(program: Command, ctx: CliContext): void {
       });
       if (build.built) {
         const failed = build.results.filter((r) => r.outcome !== 'succeeded').map((r) => r.productId);
-        out.note(`built ${model.products.size} products in ${(build.ms / 1000).toFixed(1)} s${failed.length > 0 ? `; not published: ${failed.join(', ')}` : ''}`);
+        out.note(
+          `built ${model.products.size} products in ${(build.ms / 1000).toFixed(1)} s${failed.length > 0 ? `; not published: ${failed.join(', ')}` : ''}`,
+        );
       }
       const { bold, dim } = out.style;
       out.line(bold(`Meshwork demo mesh: ${model.name}`));
       out.line(`${model.domains.size} domains, ${model.products.size} products`);
       out.line(bold('Demo users'));
-      for (const user of model.users.values()) out.line(`  ${user.id.padEnd(8)} ${user.name} ${dim(`(${user.roles.join(', ')})`)}`);
+      for (const user of model.users.values())
+        out.line(`  ${user.id.padEnd(8)} ${user.name} ${dim(`(${user.roles.join(', ')})`)}`);
       if (!flags.serve) return;
       const platform = await startPlatform({ root, env: ctx.env, port: Number(flags.port) });
       out.line(bold('Serving'));

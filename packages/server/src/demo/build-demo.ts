@@ -47,7 +47,11 @@ export async function buildDemo(
   const started = performance.now();
   await generateDemoData({ root: runtime.root, scale, onProgress: options.onData });
   await registerProducts(runtime.store, model, diagnostics, 'demo');
-  const results = await runProducts(runtime, diagnostics, 'all', { trigger: 'manual', requestedBy: 'demo', parallel: 2 });
+  const results = await runProducts(runtime, diagnostics, 'all', {
+    trigger: 'manual',
+    requestedBy: 'demo',
+    parallel: 2,
+  });
   await writeFile(join(runtime.root, ...MARKER), JSON.stringify({ scale, builtAt: new Date().toISOString() }));
   return { built: true, results, ms: Math.round(performance.now() - started) };
 }
