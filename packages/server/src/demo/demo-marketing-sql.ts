@@ -4,8 +4,8 @@
  * led to about a third of the orders (so last-click attribution finds them).
  */
 import { CAMPAIGN_FOCUS, CAMPAIGN_THEMES, COUNTRIES, type Region } from './demo-reference-data.js';
-import { EXPORT_S, LAST_DAY, type DemoSizes } from './demo-setup-sql.js';
-import { lit, litList, weighted } from './demo-sql.js';
+import { EXPORT_S, IP_OCTETS, LAST_DAY, type DemoSizes } from './demo-setup-sql.js';
+import { lit, litList, pickByKey, weighted } from './demo-sql.js';
 
 const DAY = 86400;
 
@@ -121,14 +121,14 @@ export function campaignsCsv(): string {
 }
 
 /** Every touch: campaign-driven ones and the clicks (and visits) before orders. */
-export function touchTables(sizes: DemoSizes): string[] {
+function touchesQuery(sizes: DemoSizes): string {
   const regionPick = weighted(
     `dg_u(i, 'touch-region')`,
     REGION_SHARES.map(([r, share]) => [lit(r), share]),
   );
   const exportS = EXPORT_S;
-  return [
-    `CREATE OR REPLACE TEMP TABLE dg_touch_draw AS
+  return `
+     WITH dg_touch_draw AS (
      WITH t AS (
        SELECT i, CAST(dg_h(i, 'touch-campaign') % CAST((SELECT sum(weight) FROM dg_campaign_weights) AS UBIGINT) AS BIGINT) AS target
        FROM range(${sizes.touches}) r(i)
@@ -141,6 +141,10 @@ export function touchTables(sizes: DemoSizes): string[] {
        SELECT c.*, CASE WHEN target_region = 'GLOBAL' THEN ${regionPick} ELSE target_region END AS region,
          start_s + CAST(floor((end_s - start_s) * dg_u(i, 'touch-time')) AS BIGINT) AS ts_s
        FROM c
+     ),
+     ranked AS (
+       SELECT r.*, CAST(floor(s.customers * dg_u(r.i, 'touch-customer')) AS INTEGER) AS reg_rank
+       FROM r JOIN dg_region_sizes AS s ON s.region = r.region
      )
      SELECT r.i AS touch_key, r.campaign_id, r.channel, x.n AS customer_n, r.ts_s,
        ${weighted(`dg_u(r.i, 'touch-type')`, [
@@ -149,12 +153,10 @@ export function touchTables(sizes: DemoSizes): string[] {
          [`CASE r.channel WHEN 'display' THEN 'impression' WHEN 'social' THEN 'impression' ELSE 'click' END`, 18],
          [`CASE r.channel WHEN 'display' THEN 'click' ELSE 'visit' END`, 10],
        ])} AS touch_type
-     FROM r
-     JOIN dg_region_sizes AS s ON s.region = r.region
-     JOIN dg_customers AS x ON x.region = r.region AND x.reg_rank = CAST(floor(s.customers * dg_u(r.i, 'touch-customer')) AS INTEGER)`,
-
-    // Clicks within 25 days before 35 % of the shipped or collected orders, on a campaign running then.
-    `CREATE OR REPLACE TEMP TABLE dg_touch_orders AS
+     FROM ranked AS r JOIN dg_customers AS x ON x.region = r.region AND x.reg_rank = r.reg_rank
+     ),
+     -- Clicks within 25 days before 35 % of the shipped or collected orders, on a campaign running then.
+     dg_touch_orders AS (
      WITH o AS (
        SELECT seq, region, customer_n, ordered_s,
          ordered_s - 600 - CAST(floor(25 * ${DAY} * pow(dg_u(seq, 'click-lag'), 2)) AS BIGINT) AS click_s
@@ -173,11 +175,10 @@ export function touchTables(sizes: DemoSizes): string[] {
      FROM clamped WHERE t_s >= start_s AND t_s >= ordered_s - 29 * ${DAY}
      UNION ALL
      SELECT ${sizes.touches} + seq * 2 + 1, campaign_id, channel, customer_n, t_s + 5 + dg_pick(seq, 'visit-after', 300), 'visit'
-     FROM clamped WHERE t_s >= start_s AND t_s >= ordered_s - 29 * ${DAY} AND dg_u(seq, 'visited') < 0.45`,
-
-    `CREATE OR REPLACE TEMP TABLE dg_touches AS
-     WITH t AS (SELECT * FROM dg_touch_draw UNION ALL SELECT * FROM dg_touch_orders)
-     SELECT t.*, c.customer_id, c.country, c.region, c.ip_blocks,
+     FROM clamped WHERE t_s >= start_s AND t_s >= ordered_s - 29 * ${DAY} AND dg_u(seq, 'visited') < 0.45
+     ),
+     t AS (SELECT * FROM dg_touch_draw UNION ALL SELECT * FROM dg_touch_orders)
+     SELECT t.*, c.customer_id, c.country, c.region,
        CASE WHEN dg_u(t.touch_key, 'device-known') < 0.01 THEN NULL
          WHEN t.channel = 'email' THEN ${weighted(`dg_u(t.touch_key, 'device')`, [
            [`'mobile'`, 60],
@@ -191,14 +192,11 @@ export function touchTables(sizes: DemoSizes): string[] {
          ])}
        END AS device
      FROM t JOIN dg_customers AS c ON c.n = t.customer_n
-     WHERE t.ts_s < ${exportS}`,
-  ];
+     WHERE t.ts_s < ${exportS}`;
 }
 
 /** `touches.ndjson`: tracking events, at least once (0.4 % arrive twice). */
-export function touchesNdjson(): string {
-  const hex = (salt: string, bits: number) =>
-    `lpad(printf('%x', CAST(dg_h(touch_key, '${salt}') % ${2 ** bits} AS BIGINT)), ${bits / 4}, '0')`;
+export function touchesNdjson(sizes: DemoSizes): string {
   const octet = (salt: string, key: string) => `CAST(dg_h(${key}, '${salt}') % 256 AS VARCHAR)`;
   // Home IP of the customer on desktop and tablet, a mobile network IP per event on mobile.
   const ipKey = `CASE WHEN device = 'mobile' THEN touch_key ELSE customer_n END`;
@@ -208,7 +206,7 @@ export function touchesNdjson(): string {
         || ':' || printf('%x', CAST(dg_h(customer_n, 'v6a') % 65536 AS BIGINT))
         || ':' || printf('%x', CAST(dg_h(customer_n, 'v6b') % 65536 AS BIGINT))
         || '::' || printf('%x', CAST(dg_h(touch_key, 'v6c') % 65536 AS BIGINT))
-      ELSE ip_blocks[1 + dg_pick(${ipKey}, 'ip-block', len(ip_blocks))] || '.' || ${octet('ip2', ipKey)} || '.'
+      ELSE ${pickByKey('region', IP_OCTETS, (length) => `dg_pick(${ipKey}, 'ip-block', ${length})`)} || '.' || ${octet('ip2', ipKey)} || '.'
         || ${octet('ip3', ipKey)} || '.' || CAST(1 + dg_h(${ipKey}, 'ip4') % 254 AS VARCHAR)
     END`;
   const utm = `CASE channel
@@ -230,17 +228,22 @@ export function touchesNdjson(): string {
   const medium = `CASE channel WHEN 'email' THEN 'email' WHEN 'paid_search' THEN 'cpc' WHEN 'social' THEN 'paid_social'
       WHEN 'display' THEN 'display' ELSE 'affiliate' END`;
   return `
-    WITH events AS (
-      SELECT *, dg_pick(touch_key, 'ms', 1000) AS ms FROM dg_touches
+    WITH dg_touches AS (${touchesQuery(sizes)}),
+    events AS (
+      SELECT *, dg_pick(touch_key, 'ms', 1000) AS ms,
+        printf('%016x', dg_h(touch_key, 'id-a')) AS id_a, printf('%016x', dg_h(touch_key, 'id-b')) AS id_b,
+        ${utm} AS utm
+      FROM dg_touches
     ),
     out AS (
       SELECT touch_key, ts_s, ms, 0 AS dup,
-        ${hex('id-a', 32)} || '-' || ${hex('id-b', 16)} || '-4' || ${hex('id-c', 12)} || '-'
-          || printf('%x', 8 + CAST(dg_h(touch_key, 'id-d') % 4 AS BIGINT)) || ${hex('id-e', 12)} || '-' || ${hex('id-f', 48)} AS touch_id,
+        -- A version 4 UUID made of two hashes.
+        substr(id_a, 1, 8) || '-' || substr(id_a, 9, 4) || '-4' || substr(id_a, 14, 3) || '-'
+          || ['8', '9', 'a', 'b'][1 + dg_pick(touch_key, 'id-variant', 4)] || substr(id_b, 2, 3) || '-' || substr(id_b, 5, 12) AS touch_id,
         campaign_id, customer_id,
         strftime(make_timestamp(ts_s * 1000000 + ms * 1000), '%Y-%m-%dT%H:%M:%S.%gZ') AS ts,
         touch_type AS type, device,
-        CASE WHEN dg_u(touch_key, 'utm-case') < 0.03 THEN upper(substr(${utm}, 1, 1)) || substr(${utm}, 2) ELSE ${utm} END AS utm_source,
+        CASE WHEN dg_u(touch_key, 'utm-case') < 0.03 THEN upper(substr(utm, 1, 1)) || substr(utm, 2) ELSE utm END AS utm_source,
         ${medium} AS utm_medium,
         ${ip} AS ip,
         CASE WHEN dg_u(touch_key, 'geo-known') < 0.98 THEN country END AS geo_country

@@ -3,8 +3,8 @@
  * (logistics) and support tickets. Built from `dg_orders` and `dg_customers`.
  */
 import { COUNTRIES, MARKETPLACES, TICKET_SUBJECTS } from './demo-reference-data.js';
-import { EXPORT_S, FIRST_DAY, type DemoSizes } from './demo-setup-sql.js';
-import { epochSeconds, lit, litList, weighted } from './demo-sql.js';
+import { BBAN_TEMPLATES, BY_COUNTRY, EXPORT_S, FIRST_DAY, type DemoSizes } from './demo-setup-sql.js';
+import { epochSeconds, ibanCase, lit, litList, pickByKey, weighted } from './demo-sql.js';
 
 const DAY = 86400;
 
@@ -49,49 +49,62 @@ export function financeTables(): string[] {
        'INV-' || CAST(year(issued_on) AS VARCHAR) || '-'
          || lpad(CAST(row_number() OVER (PARTITION BY year(issued_on) ORDER BY issued_on, seq) AS VARCHAR), 7, '0') AS invoice_number
      FROM story`,
+  ];
+}
 
-    `CREATE OR REPLACE TEMP TABLE dg_payments AS
+/** Payments, refunds, declined attempts and pending debits of the invoices. */
+function paymentsQuery(): string {
+  const exportS = EXPORT_S;
+  return `
      WITH inv AS (
-       SELECT i.*, c.full_name, c.iban AS customer_iban, c.bbans, c.region
+       SELECT i.seq, i.invoice_number, i.customer_n, i.payment_method, i.order_status, i.ordered_s, i.return_s,
+         i.pay_s, i.is_paid, i.partial, i.total, c.full_name, c.iban AS customer_iban, c.country, c.bban_first, c.bban_count
        FROM dg_invoices AS i JOIN dg_customers AS c ON c.n = i.customer_n
        WHERE i.status <> 'void'
      ),
      rows AS (
        -- The payment itself (half of the total for partial payers).
-       SELECT seq, 1 AS kind, invoice_number, customer_n, pay_s AS paid_s,
+       SELECT seq, 1 AS kind, customer_n, pay_s AS paid_s,
          CASE WHEN partial THEN CAST(round(CAST(total AS DOUBLE) / 2, 2) AS DECIMAL(12,2)) ELSE total END AS amount,
-         payment_method, 'settled' AS status, full_name, customer_iban, bbans, country
+         'settled' AS status
        FROM inv WHERE is_paid
        UNION ALL
        -- Direct debits still being collected.
-       SELECT seq, 1, invoice_number, customer_n, ordered_s + 3600, total, payment_method, 'pending', full_name, customer_iban, bbans, country
+       SELECT seq, 1, customer_n, ordered_s + 3600, total, 'pending'
        FROM inv WHERE payment_method = 'sepa_debit' AND NOT is_paid AND ordered_s + 3600 <= ${exportS}
        UNION ALL
        -- Declined card attempts before the successful one.
-       SELECT seq, 0, invoice_number, customer_n, ordered_s + 5 + dg_pick(seq, 'declined', 14), total, payment_method, 'failed', full_name, customer_iban, bbans, country
+       SELECT seq, 0, customer_n, ordered_s + 5 + dg_pick(seq, 'declined', 14), total, 'failed'
        FROM inv WHERE is_paid AND payment_method = 'card' AND dg_u(seq, 'declined-attempt') < 0.03
        UNION ALL
        -- Refunds of returned orders that were paid in full.
-       SELECT seq, 2, invoice_number, customer_n, return_s + ${DAY} + dg_pick(seq, 'refund', 2 * ${DAY}), total, payment_method, 'refunded', full_name, customer_iban, bbans, country
+       SELECT seq, 2, customer_n, return_s + ${DAY} + dg_pick(seq, 'refund', 2 * ${DAY}), total, 'refunded'
        FROM inv WHERE is_paid AND NOT partial AND order_status = 'returned' AND return_s + 3 * ${DAY} <= ${exportS}
+     ),
+     joined AS (
+       SELECT r.*, i.invoice_number, i.payment_method, i.full_name, i.customer_iban, i.country, i.bban_first, i.bban_count,
+         CASE WHEN i.payment_method = 'invoice' AND i.customer_iban IS NULL AND i.bban_count > 0
+           THEN i.bban_first + dg_pick(r.customer_n, 'payer-bban-template', i.bban_count) END AS payer_bban_id,
+         CASE WHEN i.payment_method = 'invoice' AND i.customer_iban IS NULL AND i.bban_count > 0
+           THEN dg_r36(dg_h(r.customer_n, 'payer-bban')) END AS payer_digits
+       FROM rows AS r JOIN inv AS i ON i.seq = r.seq
+       WHERE r.paid_s <= ${exportS}
      )
-     SELECT r.*,
-       CASE WHEN r.payment_method IS NULL OR r.payment_method = 'invoice' THEN 'bank_transfer' ELSE r.payment_method END AS method,
+     SELECT j.seq, j.kind, j.invoice_number, j.paid_s, j.amount, j.status,
+       CASE WHEN j.payment_method IS NULL OR j.payment_method = 'invoice' THEN 'bank_transfer' ELSE j.payment_method END AS method,
        CASE
-         WHEN r.payment_method IS NULL THEN m.payer
-         WHEN r.payment_method = 'card' AND dg_u(r.seq, 'card-holder') < 0.6 THEN upper(r.full_name)
-         ELSE r.full_name
+         WHEN j.payment_method IS NULL THEN m.payer
+         WHEN j.payment_method = 'card' AND dg_u(j.seq, 'card-holder') < 0.6 THEN upper(j.full_name)
+         ELSE j.full_name
        END AS payer_name,
        CASE
-         WHEN r.payment_method IS NULL THEN m.iban
-         WHEN r.payment_method = 'sepa_debit' THEN r.customer_iban
-         WHEN r.payment_method = 'invoice' THEN coalesce(r.customer_iban,
-           CASE WHEN len(r.bbans) > 0 THEN dg_iban(r.country, dg_fill(r.bbans[1 + dg_pick(r.customer_n, 'payer-bban-template', len(r.bbans))], dg_h(r.customer_n, 'payer-bban'))) END)
+         WHEN j.payment_method IS NULL THEN m.iban
+         WHEN j.payment_method = 'sepa_debit' THEN j.customer_iban
+         WHEN j.payment_method = 'invoice' THEN coalesce(j.customer_iban,
+           ${ibanCase(BBAN_TEMPLATES, 'j.payer_bban_id', 'j.payer_digits', "dg_h(j.customer_n, 'payer-letters')")})
        END AS payer_iban
-     FROM rows AS r
-     LEFT JOIN dg_marketplaces AS m ON m.k = dg_pick(r.seq, 'marketplace', ${MARKETPLACES.length})
-     WHERE r.paid_s <= ${exportS}`,
-  ];
+     FROM joined AS j
+     LEFT JOIN dg_marketplaces AS m ON m.k = dg_pick(j.seq, 'marketplace', ${MARKETPLACES.length})`;
 }
 
 export function invoicesCsv(): string {
@@ -104,7 +117,8 @@ export function invoicesCsv(): string {
 
 export function paymentsCsv(): string {
   return `
-    SELECT 'PAY-' || lpad(CAST(row_number() OVER (ORDER BY paid_s, seq, kind) AS VARCHAR), 10, '0') AS payment_id,
+    WITH dg_payments AS (${paymentsQuery()})
+    SELECT 'PAY-' || lpad(CAST(1000000 + seq * 3 + kind AS VARCHAR), 10, '0') AS payment_id,
       invoice_number, dg_iso(paid_s) AS paid_at, amount,
       CASE WHEN method = 'sepa_debit' AND dg_u(seq, 'method-case') < 0.2 THEN upper(method) ELSE method END AS method,
       status, payer_name,
@@ -121,41 +135,41 @@ export function warehousesCsv(): string {
 }
 
 /** Parcels of shipped orders; baskets of six lines or more are sometimes split in two. */
-export function shipmentTables(): string[] {
+function shipmentsQuery(): string {
   const exportS = EXPORT_S;
-  return [
-    `CREATE OR REPLACE TEMP TABLE dg_shipments AS
+  return `
      WITH o AS (
-       SELECT o.*, c.full_name, c.warehouses,
-         CASE WHEN c.has_shipping_address THEN c.ship_street ELSE c.bill_street END AS dest_street,
-         CASE WHEN c.has_shipping_address THEN c.ship_postal ELSE c.bill_postal END AS dest_postal,
-         CASE WHEN c.has_shipping_address THEN c.ship_city ELSE c.bill_city END AS dest_city
-       FROM dg_orders AS o JOIN dg_customers AS c ON c.n = o.customer_n
+       SELECT o.seq, o.order_id, o.customer_n, o.country, o.carrier, o.service_level, o.promised_date, o.status,
+         o.is_lost, o.ship_s, o.deliver_s, o.grams, o.n_lines >= 6 AND dg_u(o.seq, 'split') < 0.35 AS split
+       FROM dg_orders AS o
        WHERE o.status IN ('shipped', 'delivered', 'returned') AND o.channel <> 'store'
      ),
      parcels AS (
-       SELECT *, 1 AS parcel, ship_s AS p_ship_s,
-         CASE WHEN NOT is_lost THEN deliver_s END AS p_deliver_s,
-         CASE WHEN n_lines >= 6 AND dg_u(seq, 'split') < 0.35 THEN 0.6 ELSE 1.0 END AS share
+       SELECT seq, order_id, customer_n, country, carrier, service_level, promised_date, status, is_lost,
+         1 AS parcel, ship_s AS p_ship_s, CASE WHEN NOT is_lost THEN deliver_s END AS p_deliver_s,
+         CASE WHEN split THEN 0.6 ELSE 1.0 END * grams AS p_grams
        FROM o
        UNION ALL
-       SELECT *, 2, ship_s + ${DAY} + dg_pick(seq, 'second-parcel', ${DAY}),
+       SELECT seq, order_id, customer_n, country, carrier, service_level, promised_date, status, false,
+         2, ship_s + ${DAY} + dg_pick(seq, 'second-parcel', ${DAY}),
          deliver_s + ${DAY} + dg_pick(seq, 'second-parcel', ${DAY}) + dg_pick(seq, 'second-transit', 6 * 3600),
-         0.4
-       FROM o WHERE n_lines >= 6 AND dg_u(seq, 'split') < 0.35 AND NOT is_lost
+         0.4 * grams
+       FROM o WHERE split AND NOT is_lost
      )
-     SELECT *,
-       warehouses[1 + dg_pick(seq, 'warehouse', len(warehouses))] AS warehouse_code,
+     SELECT p.*, c.full_name,
+       CASE WHEN c.has_shipping_address THEN c.ship_street ELSE c.bill_street END AS dest_street,
+       CASE WHEN c.has_shipping_address THEN c.ship_postal ELSE c.bill_postal END AS dest_postal,
+       CASE WHEN c.has_shipping_address THEN c.ship_city ELSE c.bill_city END AS dest_city,
+       ${pickByKey('p.country', BY_COUNTRY.warehouses, (length) => `dg_pick(p.seq, 'warehouse', ${length})`)} AS warehouse_code,
        CASE
-         WHEN parcel = 1 AND is_lost THEN 'lost'
-         WHEN p_deliver_s > ${exportS} THEN 'in_transit'
-         WHEN status = 'returned' THEN 'returned'
+         WHEN p.parcel = 1 AND p.is_lost THEN 'lost'
+         WHEN p.p_deliver_s > ${exportS} THEN 'in_transit'
+         WHEN p.status = 'returned' THEN 'returned'
          ELSE 'delivered'
        END AS shipment_status,
-       CAST(floor(grams * share) + 150 + dg_pick(seq * 10 + parcel, 'packaging', 450) AS BIGINT) AS weight_grams
-     FROM parcels
-     WHERE p_ship_s <= ${exportS}`,
-  ];
+       CAST(floor(p.p_grams) + 150 + dg_pick(p.seq * 10 + p.parcel, 'packaging', 450) AS BIGINT) AS weight_grams
+     FROM parcels AS p JOIN dg_customers AS c ON c.n = p.customer_n
+     WHERE p.p_ship_s <= ${exportS}`;
 }
 
 export function shipmentsCsv(): string {
@@ -168,7 +182,8 @@ export function shipmentsCsv(): string {
       ELSE '3SACME' || dg_digits(seq * 10 + parcel, 'tracking', 9)
     END`;
   return `
-    SELECT 'SHP-' || lpad(CAST(row_number() OVER (ORDER BY p_ship_s, seq, parcel) AS VARCHAR), 9, '0') AS shipment_id,
+    WITH dg_shipments AS (${shipmentsQuery()})
+    SELECT 'SHP-' || lpad(CAST(100000 + seq * 2 + parcel - 1 AS VARCHAR), 9, '0') AS shipment_id,
       order_id, warehouse_code,
       CASE WHEN dg_u(seq, 'carrier-case') < 0.05 THEN lower(carrier) ELSE carrier END AS carrier,
       service_level, ${tracking} AS tracking_number,
@@ -184,24 +199,20 @@ export function shipmentsCsv(): string {
 }
 
 /** Support tickets: most about an order, some about accounts, a few from guests. */
-export function ticketTables(sizes: DemoSizes, orders: number, customers: number): string[] {
+function ticketsQuery(sizes: DemoSizes, orders: number, customers: number): string {
   const exportS = EXPORT_S;
   const windowS = epochSeconds(FIRST_DAY);
   const categories = Object.keys(TICKET_SUBJECTS);
   const subjects = `[${categories.map((c) => litList(TICKET_SUBJECTS[c]!)).join(', ')}]`;
-  return [
-    `CREATE OR REPLACE TEMP TABLE dg_ticket_draw AS
-     WITH t AS (
-       SELECT t, dg_u(t, 'ticket-kind') AS u_kind FROM range(${sizes.tickets}) r(t)
-     )
-     SELECT t,
+  return `
+     WITH dg_ticket_draw AS (
+       SELECT t,
        CASE WHEN u_kind < 0.75 THEN 'order' WHEN u_kind < 0.95 THEN 'customer' ELSE 'guest' END AS kind,
        CASE WHEN u_kind < 0.75 THEN CAST(floor(${orders} * dg_u(t, 'ticket-order')) AS BIGINT) END AS order_seq,
        CASE WHEN u_kind >= 0.75 AND u_kind < 0.95 THEN CAST(floor(${customers} * dg_u(t, 'ticket-customer')) AS BIGINT) END AS customer_pick
-     FROM t`,
-
-    `CREATE OR REPLACE TEMP TABLE dg_tickets AS
-     WITH about_order AS (
+       FROM (SELECT t, dg_u(t, 'ticket-kind') AS u_kind FROM range(${sizes.tickets}) r(t))
+     ),
+     about_order AS (
        SELECT d.t, d.kind, o.order_id, o.customer_n, o.ordered_s,
          ${weighted(`dg_u(d.t, 'category')`, [
            [`CASE WHEN o.ship_s <= ${exportS} THEN 'delivery' ELSE 'billing' END`, 38],
@@ -288,12 +299,12 @@ export function ticketTables(sizes: DemoSizes, orders: number, customers: number
          ])} - CASE WHEN resolution_after_s > 3 * ${DAY} AND dg_u(t, 'slow') < 0.5 THEN 1 ELSE 0 END)
        END AS csat,
        ${subjects}[list_position(${litList(categories)}, category)] AS subject_templates
-     FROM resolved AS r`,
-  ];
+     FROM resolved AS r`;
 }
 
-export function ticketsCsv(): string {
+export function ticketsCsv(sizes: DemoSizes, orders: number, customers: number): string {
   return `
+    WITH dg_tickets AS (${ticketsQuery(sizes, orders, customers)})
     SELECT 'TCK-' || lpad(CAST(row_number() OVER (ORDER BY opened_s, t) AS VARCHAR), 7, '0') AS ticket_id,
       c.customer_id, t.order_id,
       dg_plain(opened_s) AS created_at,

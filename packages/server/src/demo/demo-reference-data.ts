@@ -9,6 +9,11 @@
 
 export type Region = 'EU' | 'NA' | 'APAC' | 'LATAM';
 
+/** A list written as one comma-separated string (keeps long lists of short words readable). */
+function list(items: string): string[] {
+  return items.split(', ');
+}
+
 export interface CountryRef {
   readonly code: string;
   readonly region: Region;
@@ -309,7 +314,14 @@ export const COUNTRIES: readonly CountryRef[] = [
     streetStyle: 'en',
     vat: 0.07,
     utcShift: 6,
-    phones: ['+1 212 %## ####', '+1 415 %## ####', '+1 312 %## ####', '+1 713 %## ####', '+1 206 %## ####', '+1 617 %## ####'],
+    phones: [
+      '+1 212 %## ####',
+      '+1 415 %## ####',
+      '+1 312 %## ####',
+      '+1 713 %## ####',
+      '+1 206 %## ####',
+      '+1 617 %## ####',
+    ],
     mailDomains: ['gmail.com', 'yahoo.com', 'outlook.com', 'icloud.com', 'aol.com', 'comcast.net'],
     companyTld: 'com',
     cities: [
@@ -550,135 +562,226 @@ export const COUNTRIES: readonly CountryRef[] = [
   },
 ];
 
-/** Given and family names per language. */
-export const NAMES: Readonly<Record<string, { readonly first: readonly string[]; readonly last: readonly string[] }>> = {
-  de: {
-    first: ['Anna', 'Lukas', 'Marie', 'Felix', 'Sophie', 'Jonas', 'Lena', 'Maximilian', 'Laura', 'Paul', 'Hannah', 'Leon', 'Julia', 'Tobias', 'Katrin', 'Stefan', 'Sabine', 'Jürgen', 'Ursula', 'Matthias', 'Jana', 'Niklas', 'Petra', 'Florian'],
-    last: ['Müller', 'Schmidt', 'Schneider', 'Fischer', 'Weber', 'Meyer', 'Wagner', 'Becker', 'Schulz', 'Hoffmann', 'Koch', 'Richter', 'Klein', 'Wolf', 'Schröder', 'Neumann', 'Schwarz', 'Braun', 'Zimmermann', 'Krüger', 'Hofmann', 'Hartmann', 'Lange', 'Weiß'],
-  },
-  fr: {
-    first: ['Camille', 'Lucas', 'Léa', 'Hugo', 'Chloé', 'Louis', 'Manon', 'Gabriel', 'Inès', 'Jules', 'Sarah', 'Arthur', 'Émilie', 'Nicolas', 'Julie', 'Antoine', 'Céline', 'Thomas', 'Mathilde', 'Pierre', 'Aurélie', 'Maxime', 'Élodie', 'Romain'],
-    last: ['Martin', 'Bernard', 'Dubois', 'Thomas', 'Robert', 'Richard', 'Petit', 'Durand', 'Leroy', 'Moreau', 'Simon', 'Laurent', 'Lefèbvre', 'Michel', 'Garcia', 'David', 'Bertrand', 'Roux', 'Vincent', 'Fournier', 'Morel', 'Girard', 'André', 'Mercier'],
-  },
-  it: {
-    first: ['Giulia', 'Francesco', 'Sofia', 'Alessandro', 'Aurora', 'Lorenzo', 'Martina', 'Matteo', 'Chiara', 'Leonardo', 'Giorgia', 'Andrea', 'Federica', 'Marco', 'Elena', 'Luca', 'Valentina', 'Davide', 'Sara', 'Simone', 'Alessia', 'Riccardo', 'Francesca', 'Paolo'],
-    last: ['Rossi', 'Russo', 'Ferrari', 'Esposito', 'Bianchi', 'Romano', 'Colombo', 'Ricci', 'Marino', 'Greco', 'Bruno', 'Gallo', 'Conti', 'De Luca', 'Costa', 'Giordano', 'Mancini', 'Rizzo', 'Lombardi', 'Moretti', 'Barbieri', 'Fontana', 'Santoro', 'Mariani'],
-  },
-  es: {
-    first: ['Lucía', 'Hugo', 'María', 'Martín', 'Paula', 'Daniel', 'Sofía', 'Alejandro', 'Carmen', 'Pablo', 'Valentina', 'Javier', 'Isabel', 'Diego', 'Elena', 'Carlos', 'Ana', 'Sergio', 'Laura', 'Mateo', 'Camila', 'José', 'Gabriela', 'Andrés'],
-    last: ['García', 'Rodríguez', 'González', 'Fernández', 'López', 'Martínez', 'Sánchez', 'Pérez', 'Gómez', 'Martín', 'Jiménez', 'Ruiz', 'Hernández', 'Díaz', 'Moreno', 'Muñoz', 'Álvarez', 'Romero', 'Torres', 'Ramírez', 'Flores', 'Castillo', 'Vargas', 'Rojas'],
-  },
-  nl: {
-    first: ['Emma', 'Daan', 'Julia', 'Sem', 'Tess', 'Lucas', 'Sophie', 'Finn', 'Anna', 'Milan', 'Fleur', 'Thijs', 'Lotte', 'Bram', 'Sanne', 'Jeroen', 'Eva', 'Ruben', 'Noor', 'Pieter', 'Femke', 'Lars', 'Marloes', 'Wouter'],
-    last: ['de Jong', 'Jansen', 'de Vries', 'van den Berg', 'van Dijk', 'Bakker', 'Janssen', 'Visser', 'Smit', 'Meijer', 'de Boer', 'Mulder', 'de Groot', 'Bos', 'Vos', 'Peters', 'Hendriks', 'van Leeuwen', 'Dekker', 'Brouwer', 'Maes', 'Peeters', 'Claes', 'Willems'],
-  },
-  pl: {
-    first: ['Zuzanna', 'Jakub', 'Julia', 'Antoni', 'Maja', 'Jan', 'Hanna', 'Szymon', 'Aleksandra', 'Filip', 'Natalia', 'Kacper', 'Agnieszka', 'Piotr', 'Katarzyna', 'Tomasz', 'Magdalena', 'Paweł', 'Joanna', 'Michał', 'Monika', 'Krzysztof', 'Ewa', 'Łukasz'],
-    last: ['Nowak', 'Kowalski', 'Wiśniewski', 'Wójcik', 'Kowalczyk', 'Kamiński', 'Lewandowski', 'Zieliński', 'Szymański', 'Woźniak', 'Dąbrowski', 'Kozłowski', 'Jankowski', 'Mazur', 'Kwiatkowski', 'Krawczyk', 'Piotrowski', 'Grabowski', 'Nowakowski', 'Pawłowski', 'Michalski', 'Król', 'Wieczorek', 'Jabłoński'],
-  },
-  nordic: {
-    first: ['Alice', 'William', 'Maja', 'Oscar', 'Elsa', 'Lucas', 'Astrid', 'Emil', 'Freja', 'Noah', 'Ida', 'Magnus', 'Sofie', 'Mikkel', 'Aino', 'Eero', 'Ingrid', 'Henrik', 'Linnea', 'Anders', 'Karin', 'Mads', 'Sanna', 'Johan'],
-    last: ['Andersson', 'Johansson', 'Karlsson', 'Nilsson', 'Eriksson', 'Larsson', 'Olsson', 'Persson', 'Svensson', 'Lindqvist', 'Nielsen', 'Jensen', 'Hansen', 'Pedersen', 'Sørensen', 'Rasmussen', 'Korhonen', 'Virtanen', 'Mäkinen', 'Nieminen', 'Lindberg', 'Berg', 'Holm', 'Lund'],
-  },
-  en: {
-    first: ['Olivia', 'James', 'Emma', 'Liam', 'Ava', 'Noah', 'Sophia', 'Ethan', 'Isabella', 'Mason', 'Mia', 'Logan', 'Charlotte', 'Benjamin', 'Amelia', 'Jacob', 'Harper', 'Michael', 'Emily', 'Daniel', 'Grace', 'Ryan', 'Chloe', 'Jack', 'Aoife', 'Sean', 'Zoe', 'Tyler'],
-    last: ['Smith', 'Johnson', 'Williams', 'Brown', 'Jones', 'Miller', 'Davis', 'Wilson', 'Anderson', 'Taylor', 'Thomas', 'Moore', 'Jackson', 'White', 'Harris', 'Martin', 'Thompson', 'Walker', 'Young', 'King', 'Wright', 'Murphy', "O'Brien", 'Kelly', 'Campbell', 'Nguyen', 'Patel', 'Robinson'],
-  },
-  pt: {
-    first: ['Ana', 'João', 'Maria', 'Pedro', 'Beatriz', 'Gabriel', 'Mariana', 'Lucas', 'Júlia', 'Miguel', 'Larissa', 'Rafael', 'Fernanda', 'Tiago', 'Camila', 'Rodrigo', 'Inês', 'Bruno', 'Letícia', 'Gustavo', 'Carolina', 'Diogo', 'Patrícia', 'Vinícius'],
-    last: ['Silva', 'Santos', 'Oliveira', 'Souza', 'Pereira', 'Costa', 'Rodrigues', 'Almeida', 'Nascimento', 'Lima', 'Araújo', 'Fernandes', 'Carvalho', 'Gomes', 'Martins', 'Rocha', 'Ribeiro', 'Alves', 'Monteiro', 'Mendes', 'Barros', 'Freitas', 'Cardoso', 'Teixeira'],
-  },
-  ja: {
-    first: ['Haruto', 'Yui', 'Sota', 'Hina', 'Riku', 'Aoi', 'Yuto', 'Sakura', 'Kaito', 'Mio', 'Ren', 'Yuna', 'Takumi', 'Akari', 'Daiki', 'Emi', 'Kenji', 'Yoko', 'Hiroshi', 'Naomi', 'Shota', 'Ayaka', 'Taro', 'Keiko'],
-    last: ['Sato', 'Suzuki', 'Takahashi', 'Tanaka', 'Watanabe', 'Ito', 'Yamamoto', 'Nakamura', 'Kobayashi', 'Kato', 'Yoshida', 'Yamada', 'Sasaki', 'Yamaguchi', 'Matsumoto', 'Inoue', 'Kimura', 'Hayashi', 'Shimizu', 'Yamazaki', 'Mori', 'Abe', 'Ikeda', 'Hashimoto'],
-  },
-  ko: {
-    first: ['Minjun', 'Seoyeon', 'Jiho', 'Jiwoo', 'Seojun', 'Haeun', 'Doyoon', 'Sua', 'Yejun', 'Jimin', 'Hyunwoo', 'Eunji', 'Jisoo', 'Taeyang', 'Minseo', 'Joon', 'Soyeon', 'Dongha', 'Yerin', 'Sungmin'],
-    last: ['Kim', 'Lee', 'Park', 'Choi', 'Jung', 'Kang', 'Cho', 'Yoon', 'Jang', 'Lim', 'Han', 'Oh', 'Seo', 'Shin', 'Kwon', 'Hwang', 'Ahn', 'Song', 'Yoo', 'Hong'],
-  },
-  in: {
-    first: ['Aarav', 'Ananya', 'Vivaan', 'Diya', 'Aditya', 'Isha', 'Arjun', 'Saanvi', 'Rohan', 'Priya', 'Karan', 'Kavya', 'Rahul', 'Neha', 'Vikram', 'Pooja', 'Sanjay', 'Meera', 'Amit', 'Lakshmi', 'Nikhil', 'Anjali', 'Rajesh', 'Sunita'],
-    last: ['Sharma', 'Patel', 'Singh', 'Kumar', 'Gupta', 'Reddy', 'Iyer', 'Nair', 'Rao', 'Mehta', 'Joshi', 'Desai', 'Shah', 'Verma', 'Chopra', 'Malhotra', 'Bhat', 'Pillai', 'Menon', 'Kapoor', 'Das', 'Banerjee', 'Mukherjee', 'Agarwal'],
-  },
-  sg: {
-    first: ['Wei Ling', 'Jun Jie', 'Hui Min', 'Zhi Hao', 'Mei Ling', 'Jia Hui', 'Kai Wen', 'Xin Yi', 'Siti', 'Muhammad', 'Nur', 'Ravi', 'Priya', 'Daniel', 'Rachel', 'Marcus', 'Cheryl', 'Bryan', 'Joanne', 'Darren'],
-    last: ['Tan', 'Lim', 'Lee', 'Ng', 'Ong', 'Wong', 'Goh', 'Chua', 'Chan', 'Koh', 'Teo', 'Ang', 'Yeo', 'Tay', 'Ho', 'Low', 'Rahman', 'Abdullah', 'Kumar', 'Pillai'],
-  },
-};
+/** Given and family names per language (comma-separated). */
+export const NAMES: Readonly<Record<string, { readonly first: readonly string[]; readonly last: readonly string[] }>> =
+  {
+    de: {
+      first: list(
+        'Anna, Lukas, Marie, Felix, Sophie, Jonas, Lena, Maximilian, Laura, Paul, Hannah, Leon, Julia, Tobias, Katrin, Stefan, Sabine, Jürgen, Ursula, Matthias, Jana, Niklas, Petra, Florian',
+      ),
+      last: list(
+        'Müller, Schmidt, Schneider, Fischer, Weber, Meyer, Wagner, Becker, Schulz, Hoffmann, Koch, Richter, Klein, Wolf, Schröder, Neumann, Schwarz, Braun, Zimmermann, Krüger, Hofmann, Hartmann, Lange, Weiß',
+      ),
+    },
+    fr: {
+      first: list(
+        'Camille, Lucas, Léa, Hugo, Chloé, Louis, Manon, Gabriel, Inès, Jules, Sarah, Arthur, Émilie, Nicolas, Julie, Antoine, Céline, Thomas, Mathilde, Pierre, Aurélie, Maxime, Élodie, Romain',
+      ),
+      last: list(
+        'Martin, Bernard, Dubois, Thomas, Robert, Richard, Petit, Durand, Leroy, Moreau, Simon, Laurent, Lefèbvre, Michel, Garcia, David, Bertrand, Roux, Vincent, Fournier, Morel, Girard, André, Mercier',
+      ),
+    },
+    it: {
+      first: list(
+        'Giulia, Francesco, Sofia, Alessandro, Aurora, Lorenzo, Martina, Matteo, Chiara, Leonardo, Giorgia, Andrea, Federica, Marco, Elena, Luca, Valentina, Davide, Sara, Simone, Alessia, Riccardo, Francesca, Paolo',
+      ),
+      last: list(
+        'Rossi, Russo, Ferrari, Esposito, Bianchi, Romano, Colombo, Ricci, Marino, Greco, Bruno, Gallo, Conti, De Luca, Costa, Giordano, Mancini, Rizzo, Lombardi, Moretti, Barbieri, Fontana, Santoro, Mariani',
+      ),
+    },
+    es: {
+      first: list(
+        'Lucía, Hugo, María, Martín, Paula, Daniel, Sofía, Alejandro, Carmen, Pablo, Valentina, Javier, Isabel, Diego, Elena, Carlos, Ana, Sergio, Laura, Mateo, Camila, José, Gabriela, Andrés',
+      ),
+      last: list(
+        'García, Rodríguez, González, Fernández, López, Martínez, Sánchez, Pérez, Gómez, Martín, Jiménez, Ruiz, Hernández, Díaz, Moreno, Muñoz, Álvarez, Romero, Torres, Ramírez, Flores, Castillo, Vargas, Rojas',
+      ),
+    },
+    nl: {
+      first: list(
+        'Emma, Daan, Julia, Sem, Tess, Lucas, Sophie, Finn, Anna, Milan, Fleur, Thijs, Lotte, Bram, Sanne, Jeroen, Eva, Ruben, Noor, Pieter, Femke, Lars, Marloes, Wouter',
+      ),
+      last: list(
+        'de Jong, Jansen, de Vries, van den Berg, van Dijk, Bakker, Janssen, Visser, Smit, Meijer, de Boer, Mulder, de Groot, Bos, Vos, Peters, Hendriks, van Leeuwen, Dekker, Brouwer, Maes, Peeters, Claes, Willems',
+      ),
+    },
+    pl: {
+      first: list(
+        'Zuzanna, Jakub, Julia, Antoni, Maja, Jan, Hanna, Szymon, Aleksandra, Filip, Natalia, Kacper, Agnieszka, Piotr, Katarzyna, Tomasz, Magdalena, Paweł, Joanna, Michał, Monika, Krzysztof, Ewa, Łukasz',
+      ),
+      last: list(
+        'Nowak, Kowalski, Wiśniewski, Wójcik, Kowalczyk, Kamiński, Lewandowski, Zieliński, Szymański, Woźniak, Dąbrowski, Kozłowski, Jankowski, Mazur, Kwiatkowski, Krawczyk, Piotrowski, Grabowski, Nowakowski, Pawłowski, Michalski, Król, Wieczorek, Jabłoński',
+      ),
+    },
+    nordic: {
+      first: list(
+        'Alice, William, Maja, Oscar, Elsa, Lucas, Astrid, Emil, Freja, Noah, Ida, Magnus, Sofie, Mikkel, Aino, Eero, Ingrid, Henrik, Linnea, Anders, Karin, Mads, Sanna, Johan',
+      ),
+      last: list(
+        'Andersson, Johansson, Karlsson, Nilsson, Eriksson, Larsson, Olsson, Persson, Svensson, Lindqvist, Nielsen, Jensen, Hansen, Pedersen, Sørensen, Rasmussen, Korhonen, Virtanen, Mäkinen, Nieminen, Lindberg, Berg, Holm, Lund',
+      ),
+    },
+    en: {
+      first: list(
+        'Olivia, James, Emma, Liam, Ava, Noah, Sophia, Ethan, Isabella, Mason, Mia, Logan, Charlotte, Benjamin, Amelia, Jacob, Harper, Michael, Emily, Daniel, Grace, Ryan, Chloe, Jack, Aoife, Sean, Zoe, Tyler',
+      ),
+      last: list(
+        "Smith, Johnson, Williams, Brown, Jones, Miller, Davis, Wilson, Anderson, Taylor, Thomas, Moore, Jackson, White, Harris, Martin, Thompson, Walker, Young, King, Wright, Murphy, O'Brien, Kelly, Campbell, Nguyen, Patel, Robinson",
+      ),
+    },
+    pt: {
+      first: list(
+        'Ana, João, Maria, Pedro, Beatriz, Gabriel, Mariana, Lucas, Júlia, Miguel, Larissa, Rafael, Fernanda, Tiago, Camila, Rodrigo, Inês, Bruno, Letícia, Gustavo, Carolina, Diogo, Patrícia, Vinícius',
+      ),
+      last: list(
+        'Silva, Santos, Oliveira, Souza, Pereira, Costa, Rodrigues, Almeida, Nascimento, Lima, Araújo, Fernandes, Carvalho, Gomes, Martins, Rocha, Ribeiro, Alves, Monteiro, Mendes, Barros, Freitas, Cardoso, Teixeira',
+      ),
+    },
+    ja: {
+      first: list(
+        'Haruto, Yui, Sota, Hina, Riku, Aoi, Yuto, Sakura, Kaito, Mio, Ren, Yuna, Takumi, Akari, Daiki, Emi, Kenji, Yoko, Hiroshi, Naomi, Shota, Ayaka, Taro, Keiko',
+      ),
+      last: list(
+        'Sato, Suzuki, Takahashi, Tanaka, Watanabe, Ito, Yamamoto, Nakamura, Kobayashi, Kato, Yoshida, Yamada, Sasaki, Yamaguchi, Matsumoto, Inoue, Kimura, Hayashi, Shimizu, Yamazaki, Mori, Abe, Ikeda, Hashimoto',
+      ),
+    },
+    ko: {
+      first: list(
+        'Minjun, Seoyeon, Jiho, Jiwoo, Seojun, Haeun, Doyoon, Sua, Yejun, Jimin, Hyunwoo, Eunji, Jisoo, Taeyang, Minseo, Joon, Soyeon, Dongha, Yerin, Sungmin',
+      ),
+      last: list(
+        'Kim, Lee, Park, Choi, Jung, Kang, Cho, Yoon, Jang, Lim, Han, Oh, Seo, Shin, Kwon, Hwang, Ahn, Song, Yoo, Hong',
+      ),
+    },
+    in: {
+      first: list(
+        'Aarav, Ananya, Vivaan, Diya, Aditya, Isha, Arjun, Saanvi, Rohan, Priya, Karan, Kavya, Rahul, Neha, Vikram, Pooja, Sanjay, Meera, Amit, Lakshmi, Nikhil, Anjali, Rajesh, Sunita',
+      ),
+      last: list(
+        'Sharma, Patel, Singh, Kumar, Gupta, Reddy, Iyer, Nair, Rao, Mehta, Joshi, Desai, Shah, Verma, Chopra, Malhotra, Bhat, Pillai, Menon, Kapoor, Das, Banerjee, Mukherjee, Agarwal',
+      ),
+    },
+    sg: {
+      first: list(
+        'Wei Ling, Jun Jie, Hui Min, Zhi Hao, Mei Ling, Jia Hui, Kai Wen, Xin Yi, Siti, Muhammad, Nur, Ravi, Priya, Daniel, Rachel, Marcus, Cheryl, Bryan, Joanne, Darren',
+      ),
+      last: list(
+        'Tan, Lim, Lee, Ng, Ong, Wong, Goh, Chua, Chan, Koh, Teo, Ang, Yeo, Tay, Ho, Low, Rahman, Abdullah, Kumar, Pillai',
+      ),
+    },
+  };
 
 /** How a street address is written, with its street names: `{s}` street, `{n}` number. */
 export const STREETS: Readonly<
-  Record<string, { readonly format: string; readonly numbers: readonly [number, number]; readonly names: readonly string[] }>
+  Record<
+    string,
+    { readonly format: string; readonly numbers: readonly [number, number]; readonly names: readonly string[] }
+  >
 > = {
   de: {
     format: '{s} {n}',
     numbers: [1, 160],
-    names: ['Hauptstraße', 'Bahnhofstraße', 'Goethestraße', 'Schillerstraße', 'Lindenweg', 'Am Markt', 'Gartenstraße', 'Bergstraße', 'Kirchweg', 'Mozartstraße', 'Rosenweg', 'Birkenallee', 'Friedrichstraße', 'Ringstraße'],
+    names: list(
+      'Hauptstraße, Bahnhofstraße, Goethestraße, Schillerstraße, Lindenweg, Am Markt, Gartenstraße, Bergstraße, Kirchweg, Mozartstraße, Rosenweg, Birkenallee, Friedrichstraße, Ringstraße',
+    ),
   },
   fr: {
     format: '{n} {s}',
     numbers: [1, 120],
-    names: ['rue de la République', 'avenue Victor Hugo', 'boulevard Voltaire', 'rue Pasteur', 'place de la Liberté', 'rue des Lilas', 'chemin des Vignes', 'allée des Tilleuls', 'rue Jean Jaurès', 'avenue de la Gare'],
+    names: list(
+      'rue de la République, avenue Victor Hugo, boulevard Voltaire, rue Pasteur, place de la Liberté, rue des Lilas, chemin des Vignes, allée des Tilleuls, rue Jean Jaurès, avenue de la Gare',
+    ),
   },
   it: {
     format: '{s} {n}',
     numbers: [1, 200],
-    names: ['Via Roma', 'Via Garibaldi', 'Corso Italia', 'Via Mazzini', 'Viale dei Mille', 'Piazza Dante', 'Via Verdi', 'Via Cavour', 'Via Dante Alighieri', 'Corso Vittorio Emanuele'],
+    names: list(
+      'Via Roma, Via Garibaldi, Corso Italia, Via Mazzini, Viale dei Mille, Piazza Dante, Via Verdi, Via Cavour, Via Dante Alighieri, Corso Vittorio Emanuele',
+    ),
   },
   es: {
     format: '{s}, {n}',
     numbers: [1, 150],
-    names: ['Calle Mayor', 'Avenida de la Constitución', 'Calle de Alcalá', 'Gran Vía', 'Calle Real', 'Paseo de la Reforma', 'Calle del Sol', 'Avenida Libertador', 'Calle San Martín', 'Avenida Providencia'],
+    names: list(
+      'Calle Mayor, Avenida de la Constitución, Calle de Alcalá, Gran Vía, Calle Real, Paseo de la Reforma, Calle del Sol, Avenida Libertador, Calle San Martín, Avenida Providencia',
+    ),
   },
   nl: {
     format: '{s} {n}',
     numbers: [1, 250],
-    names: ['Kerkstraat', 'Dorpsstraat', 'Stationsweg', 'Molenweg', 'Schoolstraat', 'Julianalaan', 'Beukenlaan', 'Prinsengracht', 'Nieuwstraat', 'Kapelstraat'],
+    names: list(
+      'Kerkstraat, Dorpsstraat, Stationsweg, Molenweg, Schoolstraat, Julianalaan, Beukenlaan, Prinsengracht, Nieuwstraat, Kapelstraat',
+    ),
   },
   pl: {
     format: 'ul. {s} {n}',
     numbers: [1, 120],
-    names: ['Marszałkowska', 'Długa', 'Polna', 'Leśna', 'Słoneczna', 'Kościuszki', 'Mickiewicza', 'Ogrodowa', 'Piłsudskiego', 'Szkolna'],
+    names: list(
+      'Marszałkowska, Długa, Polna, Leśna, Słoneczna, Kościuszki, Mickiewicza, Ogrodowa, Piłsudskiego, Szkolna',
+    ),
   },
   nordic: {
     format: '{s} {n}',
     numbers: [1, 80],
-    names: ['Storgatan', 'Drottninggatan', 'Kungsgatan', 'Vestergade', 'Nørregade', 'Mannerheimintie', 'Hämeenkatu', 'Skolgatan', 'Strandvejen', 'Kirkegade'],
+    names: list(
+      'Storgatan, Drottninggatan, Kungsgatan, Vestergade, Nørregade, Mannerheimintie, Hämeenkatu, Skolgatan, Strandvejen, Kirkegade',
+    ),
   },
   en: {
     format: '{n} {s}',
     numbers: [100, 9800],
-    names: ['Main Street', 'Oak Avenue', 'Maple Drive', 'Park Road', 'Elm Street', 'Cedar Court', 'Lakeview Drive', 'Washington Avenue', 'Sunset Boulevard', 'Pine Street', 'Highland Avenue', 'River Road'],
+    names: list(
+      'Main Street, Oak Avenue, Maple Drive, Park Road, Elm Street, Cedar Court, Lakeview Drive, Washington Avenue, Sunset Boulevard, Pine Street, Highland Avenue, River Road',
+    ),
   },
   en_small: {
     format: '{n} {s}',
     numbers: [1, 180],
-    names: ['High Street', 'Church Lane', 'Victoria Road', 'George Street', 'Queen Street', 'Station Road', 'Orchard Road', 'Harbour Street', 'Park Lane', 'King Street'],
+    names: list(
+      'High Street, Church Lane, Victoria Road, George Street, Queen Street, Station Road, Orchard Road, Harbour Street, Park Lane, King Street',
+    ),
   },
   pt: {
     format: '{s}, {n}',
     numbers: [1, 1800],
-    names: ['Rua Augusta', 'Avenida Paulista', 'Rua da Liberdade', 'Rua das Flores', 'Avenida Atlântica', 'Rua do Comércio', 'Rua Direita', 'Avenida Brasil', 'Rua XV de Novembro', 'Avenida da República'],
+    names: list(
+      'Rua Augusta, Avenida Paulista, Rua da Liberdade, Rua das Flores, Avenida Atlântica, Rua do Comércio, Rua Direita, Avenida Brasil, Rua XV de Novembro, Avenida da República',
+    ),
   },
   ja: {
     format: '{s} {n}-{n2}',
     numbers: [1, 30],
-    names: ['Jingumae', 'Shibuya', 'Umeda', 'Sakae', 'Tenjin', 'Nishiki', 'Ginza', 'Shinjuku', 'Namba', 'Minatomirai'],
+    names: list('Jingumae, Shibuya, Umeda, Sakae, Tenjin, Nishiki, Ginza, Shinjuku, Namba, Minatomirai'),
   },
   ko: {
     format: '{n} {s}',
     numbers: [1, 500],
-    names: ['Teheran-ro', 'Gangnam-daero', 'Sejong-daero', 'Jong-ro', 'Haeundae-ro', 'Olympic-ro', 'Hangang-daero', 'Dosan-daero'],
+    names: list(
+      'Teheran-ro, Gangnam-daero, Sejong-daero, Jong-ro, Haeundae-ro, Olympic-ro, Hangang-daero, Dosan-daero',
+    ),
   },
   in: {
     format: '{n}, {s}',
     numbers: [1, 300],
-    names: ['MG Road', 'Park Street', 'Brigade Road', 'Linking Road', 'Anna Salai', 'Residency Road', 'Station Road', 'Nehru Nagar', 'Gandhi Marg', 'Lake View Road'],
+    names: list(
+      'MG Road, Park Street, Brigade Road, Linking Road, Anna Salai, Residency Road, Station Road, Nehru Nagar, Gandhi Marg, Lake View Road',
+    ),
   },
 };
 
 /** Words for company e-mail domains of business customers: `<last name>-<word>.<tld>`. */
-export const COMPANY_WORDS = ['group', 'solutions', 'trading', 'consulting', 'systems', 'partners', 'logistics', 'studio', 'labs', 'works'];
+export const COMPANY_WORDS = [
+  'group',
+  'solutions',
+  'trading',
+  'consulting',
+  'systems',
+  'partners',
+  'logistics',
+  'studio',
+  'labs',
+  'works',
+];
 
 /** Product catalog: categories with their share of SKUs, subcategories with price ranges (EUR) and weights (g). */
 export const CATEGORIES: readonly {
@@ -701,9 +804,24 @@ export const CATEGORIES: readonly {
       { name: 'Laptops', price: [399, 2499], grams: [1100, 2600], nouns: ['Laptop', 'Notebook', 'Ultrabook'] },
       { name: 'Headphones', price: [19, 399], grams: [40, 350], nouns: ['Wireless Headphones', 'Earbuds', 'Headset'] },
       { name: 'Tablets', price: [149, 1199], grams: [300, 700], nouns: ['Tablet', 'E-Reader'] },
-      { name: 'Smart Home', price: [19, 249], grams: [100, 900], nouns: ['Smart Speaker', 'Smart Plug', 'Video Doorbell', 'Thermostat'] },
-      { name: 'Cameras', price: [249, 2999], grams: [300, 1200], nouns: ['Mirrorless Camera', 'Action Camera', 'Lens 50mm'] },
-      { name: 'Accessories', price: [5, 79], grams: [20, 300], nouns: ['USB-C Cable', 'Charger 65W', 'Power Bank', 'Phone Case'] },
+      {
+        name: 'Smart Home',
+        price: [19, 249],
+        grams: [100, 900],
+        nouns: ['Smart Speaker', 'Smart Plug', 'Video Doorbell', 'Thermostat'],
+      },
+      {
+        name: 'Cameras',
+        price: [249, 2999],
+        grams: [300, 1200],
+        nouns: ['Mirrorless Camera', 'Action Camera', 'Lens 50mm'],
+      },
+      {
+        name: 'Accessories',
+        price: [5, 79],
+        grams: [20, 300],
+        nouns: ['USB-C Cable', 'Charger 65W', 'Power Bank', 'Phone Case'],
+      },
       { name: 'TV', price: [299, 2999], grams: [7000, 28000], nouns: ['4K TV 55"', 'OLED TV 65"', 'Soundbar'] },
     ],
   },
@@ -712,11 +830,21 @@ export const CATEGORIES: readonly {
     share: 12,
     brands: ['Nordhem', 'Casavia', 'Linnea Living', 'Oakroot'],
     subcategories: [
-      { name: 'Furniture', price: [49, 1499], grams: [3000, 45000], nouns: ['Dining Table', 'Armchair', 'Bookshelf', 'Desk'] },
+      {
+        name: 'Furniture',
+        price: [49, 1499],
+        grams: [3000, 45000],
+        nouns: ['Dining Table', 'Armchair', 'Bookshelf', 'Desk'],
+      },
       { name: 'Lighting', price: [15, 299], grams: [300, 4000], nouns: ['Floor Lamp', 'Pendant Light', 'Desk Lamp'] },
       { name: 'Bedding', price: [19, 249], grams: [500, 3000], nouns: ['Duvet', 'Pillow Set', 'Bed Linen'] },
       { name: 'Decor', price: [5, 149], grams: [100, 2500], nouns: ['Vase', 'Wall Mirror', 'Scented Candle', 'Rug'] },
-      { name: 'Storage', price: [9, 199], grams: [400, 8000], nouns: ['Storage Box', 'Shoe Rack', 'Wardrobe Organizer'] },
+      {
+        name: 'Storage',
+        price: [9, 199],
+        grams: [400, 8000],
+        nouns: ['Storage Box', 'Shoe Rack', 'Wardrobe Organizer'],
+      },
     ],
   },
   {
@@ -725,9 +853,19 @@ export const CATEGORIES: readonly {
     brands: ['Culina', 'Brava', 'Kochwerk', 'Sapore'],
     subcategories: [
       { name: 'Cookware', price: [15, 299], grams: [500, 4000], nouns: ['Frying Pan', 'Cast Iron Pot', 'Knife Set'] },
-      { name: 'Small Appliances', price: [29, 699], grams: [1000, 6000], nouns: ['Blender', 'Air Fryer', 'Toaster', 'Stand Mixer'] },
+      {
+        name: 'Small Appliances',
+        price: [29, 699],
+        grams: [1000, 6000],
+        nouns: ['Blender', 'Air Fryer', 'Toaster', 'Stand Mixer'],
+      },
       { name: 'Tableware', price: [5, 149], grams: [200, 3000], nouns: ['Dinner Set', 'Glass Set', 'Cutlery Set'] },
-      { name: 'Coffee', price: [49, 1299], grams: [1500, 12000], nouns: ['Espresso Machine', 'Coffee Grinder', 'Milk Frother'] },
+      {
+        name: 'Coffee',
+        price: [49, 1299],
+        grams: [1500, 12000],
+        nouns: ['Espresso Machine', 'Coffee Grinder', 'Milk Frother'],
+      },
     ],
   },
   {
@@ -750,7 +888,12 @@ export const CATEGORIES: readonly {
       { name: 'Fitness', price: [9, 999], grams: [300, 30000], nouns: ['Yoga Mat', 'Dumbbell Set', 'Rowing Machine'] },
       { name: 'Cycling', price: [19, 2999], grams: [200, 16000], nouns: ['Helmet', 'Bike Light', 'Gravel Bike'] },
       { name: 'Outdoor', price: [15, 599], grams: [300, 5000], nouns: ['Tent', 'Sleeping Bag', 'Hiking Poles'] },
-      { name: 'Running', price: [19, 249], grams: [100, 800], nouns: ['Running Shoes', 'Running Vest', 'Sports Watch'] },
+      {
+        name: 'Running',
+        price: [19, 249],
+        grams: [100, 800],
+        nouns: ['Running Shoes', 'Running Vest', 'Sports Watch'],
+      },
     ],
   },
   {
@@ -771,7 +914,12 @@ export const CATEGORIES: readonly {
       { name: 'Building Sets', price: [9, 299], grams: [200, 3000], nouns: ['Building Set', 'Marble Run'] },
       { name: 'Games', price: [9, 99], grams: [300, 1500], nouns: ['Board Game', 'Puzzle 1000', 'Card Game'] },
       { name: 'Dolls', price: [9, 99], grams: [150, 1000], nouns: ['Doll', 'Plush Bear', 'Doll House'] },
-      { name: 'Outdoor Toys', price: [19, 299], grams: [500, 12000], nouns: ['Scooter', 'Trampoline', 'Water Blaster'] },
+      {
+        name: 'Outdoor Toys',
+        price: [19, 299],
+        grams: [500, 12000],
+        nouns: ['Scooter', 'Trampoline', 'Water Blaster'],
+      },
     ],
   },
   {
@@ -796,7 +944,24 @@ export const CATEGORIES: readonly {
   },
 ];
 
-export const PRODUCT_ADJECTIVES = ['Pro', 'Air', 'Max', 'Mini', 'Classic', 'Essential', 'Ultra', 'Eco', 'Smart', 'Nordic', 'Urban', 'Lite', 'Plus', 'Active', 'Premium', 'Compact'];
+export const PRODUCT_ADJECTIVES = [
+  'Pro',
+  'Air',
+  'Max',
+  'Mini',
+  'Classic',
+  'Essential',
+  'Ultra',
+  'Eco',
+  'Smart',
+  'Nordic',
+  'Urban',
+  'Lite',
+  'Plus',
+  'Active',
+  'Premium',
+  'Compact',
+];
 export const PRODUCT_VARIANTS = ['Black', 'White', 'Grey', 'Navy', 'Green', 'Sand', 'Red', 'Oak', 'S', 'M', 'L', 'XL'];
 
 /** Coupon codes and the discount they give. */
@@ -811,12 +976,12 @@ export const COUPONS: readonly (readonly [code: string, rate: number])[] = [
   ['BLACKFRIDAY25', 0.25],
 ];
 
-/** Marketplaces that pay out marketplace orders, with the layout of their bank account. */
+/** Marketplaces that pay out marketplace orders, with their (invented) bank account. */
 export const MARKETPLACES: readonly (readonly [payer: string, country: string, bban: string])[] = [
-  ['Amazon Payments Europe S.C.A.', 'LU', '###@@@@@@@@@@@@@'],
-  ['Zalando Payments GmbH', 'DE', '##################'],
-  ['eBay Marketplaces GmbH', 'DE', '##################'],
-  ['Bol.com B.V.', 'NL', 'INGB##########'],
+  ['Amazon Payments Europe S.C.A.', 'LU', '0194006447500001'],
+  ['Zalando Payments GmbH', 'DE', '500105175407324931'],
+  ['eBay Marketplaces GmbH', 'DE', '100700000123456789'],
+  ['Bol.com B.V.', 'NL', 'INGB0001234567'],
 ];
 
 /** Campaign themes by the month the campaign starts (January first). */
@@ -834,14 +999,31 @@ export const CAMPAIGN_THEMES: readonly string[] = [
   'Black Friday',
   'Holiday Gifts',
 ];
-export const CAMPAIGN_FOCUS = ['Electronics', 'Fashion', 'Home & Kitchen', 'Sports', 'Beauty', 'Toys', 'Loyalty', 'Win-back', 'B2B Office', 'App Install'];
+export const CAMPAIGN_FOCUS = [
+  'Electronics',
+  'Fashion',
+  'Home & Kitchen',
+  'Sports',
+  'Beauty',
+  'Toys',
+  'Loyalty',
+  'Win-back',
+  'B2B Office',
+  'App Install',
+];
 
 /** Public IPv4 first octets per region (for tracking IPs). */
 export const IP_BLOCKS: Readonly<Record<Region, readonly number[]>> = {
-  EU: [2, 5, 31, 37, 46, 62, 77, 78, 79, 80, 81, 82, 83, 84, 85, 86, 87, 88, 89, 90, 91, 92, 93, 94, 95, 109, 176, 178, 185, 188, 212, 213, 217],
-  NA: [23, 24, 45, 47, 50, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76, 96, 97, 98, 99, 104, 107, 108, 173, 174, 184, 206, 207, 208, 209],
-  APAC: [1, 14, 27, 36, 39, 42, 49, 58, 59, 60, 61, 101, 103, 110, 111, 112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122, 123, 124, 125, 126, 202, 203, 210, 211],
-  LATAM: [131, 132, 138, 143, 152, 157, 168, 170, 177, 179, 181, 186, 187, 189, 190, 191, 200, 201],
+  EU: list(
+    '2, 5, 31, 37, 46, 62, 77, 78, 79, 80, 81, 82, 83, 84, 85, 86, 87, 88, 89, 90, 91, 92, 93, 94, 95, 109, 176, 178, 185, 188, 212, 213, 217',
+  ).map(Number),
+  NA: list(
+    '23, 24, 45, 47, 50, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76, 96, 97, 98, 99, 104, 107, 108, 173, 174, 184, 206, 207, 208, 209',
+  ).map(Number),
+  APAC: list(
+    '1, 14, 27, 36, 39, 42, 49, 58, 59, 60, 61, 101, 103, 110, 111, 112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122, 123, 124, 125, 126, 202, 203, 210, 211',
+  ).map(Number),
+  LATAM: list('131, 132, 138, 143, 152, 157, 168, 170, 177, 179, 181, 186, 187, 189, 190, 191, 200, 201').map(Number),
 };
 
 export interface WarehouseRef {
@@ -858,23 +1040,155 @@ export interface WarehouseRef {
 }
 
 export const WAREHOUSES: readonly WarehouseRef[] = [
-  { code: 'WH-DE-LEJ', name: 'Leipzig Fulfilment Centre', city: 'Leipzig', country: 'DE', lat: 51.4232, lon: 12.2364, capacity: 420000, opened: '2016-04-01', serves: ['DE', 'AT', 'DK', 'SE', 'FI'] },
-  { code: 'WH-NL-VNL', name: 'Venlo Distribution Centre', city: 'Venlo', country: 'NL', lat: 51.3704, lon: 6.1724, capacity: 380000, opened: '2018-09-03', serves: ['NL', 'BE', 'FR', 'IE'] },
-  { code: 'WH-PL-POZ', name: 'Poznań Logistics Hub', city: 'Poznań', country: 'PL', lat: 52.4064, lon: 16.9252, capacity: 260000, opened: '2021-03-15', serves: ['PL'] },
-  { code: 'WH-ES-MAD', name: 'Madrid South Warehouse', city: 'Getafe', country: 'ES', lat: 40.3057, lon: -3.7329, capacity: 240000, opened: '2019-06-10', serves: ['ES', 'PT', 'IT'] },
-  { code: 'WH-US-CMH', name: 'Columbus East Coast DC', city: 'Columbus', country: 'US', lat: 39.9612, lon: -82.9988, capacity: 520000, opened: '2017-02-20', serves: ['US'] },
-  { code: 'WH-US-RNO', name: 'Reno West Coast DC', city: 'Reno', country: 'US', lat: 39.5296, lon: -119.8138, capacity: 460000, opened: '2020-08-01', serves: ['US'] },
-  { code: 'WH-CA-YYZ', name: 'Mississauga Fulfilment', city: 'Mississauga', country: 'CA', lat: 43.589, lon: -79.6441, capacity: 180000, opened: '2019-11-04', serves: ['CA'] },
-  { code: 'WH-MX-MTY', name: 'Monterrey Centro Logístico', city: 'Monterrey', country: 'MX', lat: 25.6866, lon: -100.3161, capacity: 120000, opened: '2022-05-16', serves: ['MX'] },
-  { code: 'WH-BR-SAO', name: 'Cajamar Centro de Distribuição', city: 'Cajamar', country: 'BR', lat: -23.3556, lon: -46.8769, capacity: 210000, opened: '2020-02-03', serves: ['BR'] },
-  { code: 'WH-CL-SCL', name: 'Santiago Pudahuel Warehouse', city: 'Santiago', country: 'CL', lat: -33.4489, lon: -70.6693, capacity: 90000, opened: '2022-10-10', serves: ['CL', 'AR', 'CO'] },
-  { code: 'WH-AU-SYD', name: 'Sydney Eastern Creek DC', city: 'Sydney', country: 'AU', lat: -33.8688, lon: 151.2093, capacity: 160000, opened: '2019-07-01', serves: ['AU', 'NZ'] },
-  { code: 'WH-JP-NRT', name: 'Narita Logistics Centre', city: 'Narita', country: 'JP', lat: 35.7767, lon: 140.3186, capacity: 170000, opened: '2021-01-18', serves: ['JP', 'KR'] },
-  { code: 'WH-SG-SIN', name: 'Singapore Tuas Hub', city: 'Singapore', country: 'SG', lat: 1.3521, lon: 103.8198, capacity: 110000, opened: '2020-09-14', serves: ['SG', 'IN'] },
+  {
+    code: 'WH-DE-LEJ',
+    name: 'Leipzig Fulfilment Centre',
+    city: 'Leipzig',
+    country: 'DE',
+    lat: 51.4232,
+    lon: 12.2364,
+    capacity: 420000,
+    opened: '2016-04-01',
+    serves: ['DE', 'AT', 'DK', 'SE', 'FI'],
+  },
+  {
+    code: 'WH-NL-VNL',
+    name: 'Venlo Distribution Centre',
+    city: 'Venlo',
+    country: 'NL',
+    lat: 51.3704,
+    lon: 6.1724,
+    capacity: 380000,
+    opened: '2018-09-03',
+    serves: ['NL', 'BE', 'FR', 'IE'],
+  },
+  {
+    code: 'WH-PL-POZ',
+    name: 'Poznań Logistics Hub',
+    city: 'Poznań',
+    country: 'PL',
+    lat: 52.4064,
+    lon: 16.9252,
+    capacity: 260000,
+    opened: '2021-03-15',
+    serves: ['PL'],
+  },
+  {
+    code: 'WH-ES-MAD',
+    name: 'Madrid South Warehouse',
+    city: 'Getafe',
+    country: 'ES',
+    lat: 40.3057,
+    lon: -3.7329,
+    capacity: 240000,
+    opened: '2019-06-10',
+    serves: ['ES', 'PT', 'IT'],
+  },
+  {
+    code: 'WH-US-CMH',
+    name: 'Columbus East Coast DC',
+    city: 'Columbus',
+    country: 'US',
+    lat: 39.9612,
+    lon: -82.9988,
+    capacity: 520000,
+    opened: '2017-02-20',
+    serves: ['US'],
+  },
+  {
+    code: 'WH-US-RNO',
+    name: 'Reno West Coast DC',
+    city: 'Reno',
+    country: 'US',
+    lat: 39.5296,
+    lon: -119.8138,
+    capacity: 460000,
+    opened: '2020-08-01',
+    serves: ['US'],
+  },
+  {
+    code: 'WH-CA-YYZ',
+    name: 'Mississauga Fulfilment',
+    city: 'Mississauga',
+    country: 'CA',
+    lat: 43.589,
+    lon: -79.6441,
+    capacity: 180000,
+    opened: '2019-11-04',
+    serves: ['CA'],
+  },
+  {
+    code: 'WH-MX-MTY',
+    name: 'Monterrey Centro Logístico',
+    city: 'Monterrey',
+    country: 'MX',
+    lat: 25.6866,
+    lon: -100.3161,
+    capacity: 120000,
+    opened: '2022-05-16',
+    serves: ['MX'],
+  },
+  {
+    code: 'WH-BR-SAO',
+    name: 'Cajamar Centro de Distribuição',
+    city: 'Cajamar',
+    country: 'BR',
+    lat: -23.3556,
+    lon: -46.8769,
+    capacity: 210000,
+    opened: '2020-02-03',
+    serves: ['BR'],
+  },
+  {
+    code: 'WH-CL-SCL',
+    name: 'Santiago Pudahuel Warehouse',
+    city: 'Santiago',
+    country: 'CL',
+    lat: -33.4489,
+    lon: -70.6693,
+    capacity: 90000,
+    opened: '2022-10-10',
+    serves: ['CL', 'AR', 'CO'],
+  },
+  {
+    code: 'WH-AU-SYD',
+    name: 'Sydney Eastern Creek DC',
+    city: 'Sydney',
+    country: 'AU',
+    lat: -33.8688,
+    lon: 151.2093,
+    capacity: 160000,
+    opened: '2019-07-01',
+    serves: ['AU', 'NZ'],
+  },
+  {
+    code: 'WH-JP-NRT',
+    name: 'Narita Logistics Centre',
+    city: 'Narita',
+    country: 'JP',
+    lat: 35.7767,
+    lon: 140.3186,
+    capacity: 170000,
+    opened: '2021-01-18',
+    serves: ['JP', 'KR'],
+  },
+  {
+    code: 'WH-SG-SIN',
+    name: 'Singapore Tuas Hub',
+    city: 'Singapore',
+    country: 'SG',
+    lat: 1.3521,
+    lon: 103.8198,
+    capacity: 110000,
+    opened: '2020-09-14',
+    serves: ['SG', 'IN'],
+  },
 ];
 
 /** Carriers per region with their share of parcels and how often they are late. */
-export const CARRIERS: Readonly<Record<Region, readonly (readonly [carrier: string, share: number, lateRate: number])[]>> = {
+export const CARRIERS: Readonly<
+  Record<Region, readonly (readonly [carrier: string, share: number, lateRate: number])[]>
+> = {
   EU: [
     ['DHL', 0.4, 0.06],
     ['DPD', 0.22, 0.09],
@@ -900,10 +1214,43 @@ export const CARRIERS: Readonly<Record<Region, readonly (readonly [carrier: stri
 
 /** Subjects of support tickets per category; `{order}`, `{email}`, `{phone}` and `{name}` are filled in. */
 export const TICKET_SUBJECTS: Readonly<Record<string, readonly string[]>> = {
-  delivery: ['Where is my order {order}?', 'Parcel not delivered – order {order}', 'Tracking not updating for {order}', 'Delivery address change for {order}', 'Parcel left with neighbour, order {order}'],
-  returns: ['Return label for order {order}', 'Refund not received for {order}', 'How do I return an item from {order}?', 'Exchange size for order {order}'],
-  product_defect: ['Item arrived damaged ({order})', 'Product stopped working after two weeks', 'Missing parts in order {order}', 'Wrong item received in {order}'],
-  billing: ['Charged twice for order {order}', 'Wrong VAT on my invoice', 'Please send an invoice copy for {order}', 'Payment failed but money was taken'],
-  account: ['Cannot log in to my account', 'Please delete my account and data (GDPR)', 'Change my e-mail address to {email}', 'Please call me back on {phone}', 'Newsletter unsubscribe not working'],
-  other: ['Question about warranty', 'Gift wrapping options', 'Do you ship to my country?', 'Partnership inquiry from {name}', 'Feedback about your app'],
+  delivery: [
+    'Where is my order {order}?',
+    'Parcel not delivered – order {order}',
+    'Tracking not updating for {order}',
+    'Delivery address change for {order}',
+    'Parcel left with neighbour, order {order}',
+  ],
+  returns: [
+    'Return label for order {order}',
+    'Refund not received for {order}',
+    'How do I return an item from {order}?',
+    'Exchange size for order {order}',
+  ],
+  product_defect: [
+    'Item arrived damaged ({order})',
+    'Product stopped working after two weeks',
+    'Missing parts in order {order}',
+    'Wrong item received in {order}',
+  ],
+  billing: [
+    'Charged twice for order {order}',
+    'Wrong VAT on my invoice',
+    'Please send an invoice copy for {order}',
+    'Payment failed but money was taken',
+  ],
+  account: [
+    'Cannot log in to my account',
+    'Please delete my account and data (GDPR)',
+    'Change my e-mail address to {email}',
+    'Please call me back on {phone}',
+    'Newsletter unsubscribe not working',
+  ],
+  other: [
+    'Question about warranty',
+    'Gift wrapping options',
+    'Do you ship to my country?',
+    'Partnership inquiry from {name}',
+    'Feedback about your app',
+  ],
 };

@@ -14,7 +14,7 @@ import {
   WAREHOUSES,
   type Region,
 } from './demo-reference-data.js';
-import { epochSeconds, valuesTable } from './demo-sql.js';
+import { epochSeconds, ibanFor, valuesTable } from './demo-sql.js';
 
 /** Orders are placed over two years: the first and the last day with orders (UTC). */
 export const FIRST_DAY = '2024-10-01';
@@ -36,17 +36,17 @@ export interface DemoSizes {
   readonly touches: number;
 }
 
-/** Row counts at a scale (1 = full size: 200k customers, 1M orders, ~5.2M order lines). */
+/** Row counts at a scale (1 = full size: 200k customers, 750k orders, ~5.3M order lines). */
 export function demoSizes(scale: number): DemoSizes {
   if (!(scale > 0) || !Number.isFinite(scale)) throw new Error(`scale must be a positive number, not ${scale}`);
   const at = (full: number, min: number) => Math.max(min, Math.round(full * scale));
   return {
     customers: at(200_000, 200),
     products: Math.max(150, Math.round(2_400 * Math.sqrt(Math.min(scale, 1)))),
-    orders: at(1_000_000, 500),
+    orders: at(750_000, 500),
     tickets: at(60_000, 100),
     campaigns: 120,
-    touches: at(700_000, 500),
+    touches: at(450_000, 500),
   };
 }
 
@@ -123,31 +123,57 @@ function daysTables(): string[] {
   ];
 }
 
+/** Phone number layouts of every country, numbered; `dg_countries` holds each country's range. */
+export const PHONE_TEMPLATES: readonly string[] = COUNTRIES.flatMap((c) => c.phones);
+/** Postal-code templates of every city, numbered like the cities. */
+export const POSTAL_TEMPLATES: readonly string[] = COUNTRIES.flatMap((c) => c.cities.map(([, postal]) => postal));
+/** Bank account layouts (SEPA countries), numbered. */
+export const BBAN_TEMPLATES: readonly (readonly [string, string])[] = COUNTRIES.flatMap((c) =>
+  (c.bban ?? []).map((bban) => [c.code, bban] as const),
+);
+
+/** Per country: given names, family names, streets, cities, mailbox providers, warehouses. */
+export const BY_COUNTRY = {
+  firstNames: Object.fromEntries(COUNTRIES.map((c) => [c.code, NAMES[c.lang]!.first])),
+  lastNames: Object.fromEntries(COUNTRIES.map((c) => [c.code, NAMES[c.lang]!.last])),
+  streets: Object.fromEntries(COUNTRIES.map((c) => [c.code, STREETS[c.streetStyle]!.names])),
+  cities: Object.fromEntries(COUNTRIES.map((c) => [c.code, c.cities.map(([city]) => city)])),
+  mailDomains: Object.fromEntries(COUNTRIES.map((c) => [c.code, c.mailDomains])),
+  warehouses: Object.fromEntries(COUNTRIES.map((c) => [c.code, warehousesFor(c.code)])),
+} as const;
+
+/** Public IPv4 first octets per region, as text. */
+export const IP_OCTETS: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
+  Object.entries(IP_BLOCKS).map(([region, octets]) => [region, octets.map(String)]),
+);
+
 function countriesTable(): string {
+  let phone = 0;
+  let city = 0;
+  let bban = 0;
   const rows = COUNTRIES.map((c) => {
-    const names = NAMES[c.lang]!;
     const street = STREETS[c.streetStyle]!;
-    return [
+    const row = [
       c.code,
       c.region,
       c.share,
       c.vat,
       c.utcShift,
-      [...c.phones],
-      [...(c.bban ?? [])],
-      [...c.mailDomains],
+      phone,
+      c.phones.length,
+      bban,
+      c.bban?.length ?? 0,
+      city,
+      c.cities.length,
       c.companyTld,
-      c.cities.map(([city]) => city),
-      c.cities.map(([, postal]) => postal),
-      [...names.first],
-      [...names.last],
       street.format,
       street.numbers[0],
       street.numbers[1],
-      [...street.names],
-      [...IP_BLOCKS[c.region]].map(String),
-      warehousesFor(c.code),
     ];
+    phone += c.phones.length;
+    city += c.cities.length;
+    bban += c.bban?.length ?? 0;
+    return row;
   });
   return valuesTable(
     'dg_countries',
@@ -157,20 +183,16 @@ function countriesTable(): string {
       'share',
       'vat',
       'utc_shift',
-      'phones',
-      'bbans',
-      'mail_domains',
+      'phone_first',
+      'phone_count',
+      'bban_first',
+      'bban_count',
+      'city_first',
+      'city_count',
       'company_tld',
-      'cities',
-      'postals',
-      'first_names',
-      'last_names',
       'street_format',
       'number_min',
       'number_max',
-      'streets',
-      'ip_blocks',
-      'warehouses',
     ],
     rows,
   );
@@ -226,9 +248,9 @@ function carriersTable(): string {
 
 function marketplacesTable(): string {
   return valuesTable(
-    'dg_marketplaces_raw',
-    ['k', 'payer', 'country', 'bban_template'],
-    MARKETPLACES.map(([payer, country, bban], k) => [k, payer, country, bban]),
+    'dg_marketplaces',
+    ['k', 'payer', 'iban'],
+    MARKETPLACES.map(([payer, country, bban], k) => [k, payer, ibanFor(country, bban)]),
   );
 }
 
@@ -241,8 +263,5 @@ export function referenceTables(): string[] {
     warehousesTable(),
     carriersTable(),
     marketplacesTable(),
-    `CREATE OR REPLACE TEMP TABLE dg_marketplaces AS
-     SELECT k, payer, dg_iban(country, dg_fill(bban_template, dg_h(k, 'marketplace-iban'))) AS iban
-     FROM dg_marketplaces_raw`,
   ];
 }

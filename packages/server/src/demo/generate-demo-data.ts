@@ -8,25 +8,26 @@ import { appendFile, mkdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { addressesCsv, customerTables, customersCsv } from './demo-customers-sql.js';
-import { campaignTables, campaignsCsv, touchTables, touchesNdjson } from './demo-marketing-sql.js';
+import { campaignTables, campaignsCsv, touchesNdjson } from './demo-marketing-sql.js';
 import {
   financeTables,
   invoicesCsv,
   paymentsCsv,
-  shipmentTables,
   shipmentsCsv,
-  ticketTables,
   ticketsCsv,
   warehousesCsv,
 } from './demo-operations-sql.js';
 import {
+  CATALOG_QUERY,
   MALFORMED_ORDER_LINES,
   lineTables,
+  orderIdMacro,
   orderLinesCsv,
   orderTables,
   ordersCsv,
   productTables,
   productsCsv,
+  type CatalogArrays,
 } from './demo-sales-sql.js';
 import { demoSizes, referenceTables, type DemoSizes } from './demo-setup-sql.js';
 import { lit, MACROS } from './demo-sql.js';
@@ -36,7 +37,7 @@ export { demoSizes, type DemoSizes } from './demo-setup-sql.js';
 export interface GenerateDemoDataOptions {
   /** The demo workspace (the folder with `mesh.yaml`); files go to `domains/<domain>/<product>/data/`. */
   readonly root: string;
-  /** 1 = full size (1M orders, ~5.2M order lines); 0.01 for quick tests. */
+  /** 1 = full size (750k orders, ~5.3M order lines); 0.01 for quick tests. */
   readonly scale?: number;
   /** A DuckDB connection to work in (temporary tables, dropped at the end); by default a private in-memory database. */
   readonly connection?: DuckDBConnection;
@@ -81,29 +82,35 @@ export async function generateDemoData(options: GenerateDemoDataOptions): Promis
   const scale = options.scale ?? 1;
   const sizes = demoSizes(scale);
   const started = performance.now();
+  // With a private database the tables are shared by two connections, which write independent
+  // files at the same time; a borrowed connection keeps everything in its TEMP schema.
   let instance: DuckDBInstance | undefined;
-  let connection = options.connection;
-  if (!connection) {
+  const connections: DuckDBConnection[] = [];
+  if (options.connection) {
+    connections.push(options.connection);
+  } else {
     instance = await DuckDBInstance.create(':memory:', {
       autoinstall_known_extensions: 'false',
       autoload_known_extensions: 'false',
     });
-    connection = await instance.connect();
+    connections.push(await instance.connect(), await instance.connect());
   }
-  const db = connection;
-  const run = async (statements: readonly string[]) => {
-    for (const sql of statements) await db.run(sql);
+  const owned = instance !== undefined;
+  const prepare = (sql: string) => (owned ? sql.replace(/\bTEMP (TABLE|MACRO)\b/g, '$1') : sql);
+  const main = connections[0]!;
+  const side = connections[1] ?? main;
+  const run = async (db: DuckDBConnection, statements: readonly string[]) => {
+    for (const sql of statements) await db.run(prepare(sql));
   };
-  const count = async (sql: string) => Number((await db.runAndReadAll(sql)).getRows()[0]![0]);
   const files: DemoDataFile[] = [];
-  const write = async (path: string, query: string, format: 'csv' | 'json', append: readonly string[] = []) => {
-    const entry = DEMO_DATA_FILES.find((f) => f.path === path)!;
-    const target = join(options.root, path);
+  const write = async (db: DuckDBConnection, name: string, query: string, append: readonly string[] = []) => {
+    const entry = DEMO_DATA_FILES.find((f) => f.path.endsWith(`/${name}`))!;
+    const target = join(options.root, entry.path);
     const partial = `${target}.partial`;
     const fileStarted = performance.now();
     await mkdir(dirname(target), { recursive: true });
-    const copyOptions = format === 'csv' ? 'FORMAT csv, HEADER true' : 'FORMAT json';
-    const reader = await db.runAndReadAll(`COPY (${query}) TO ${lit(partial)} (${copyOptions})`);
+    const format = name.endsWith('.ndjson') ? 'FORMAT json' : 'FORMAT csv, HEADER true';
+    const reader = await db.runAndReadAll(prepare(`COPY (${query}) TO ${lit(partial)} (${format})`));
     let rows = Number(reader.getRows()[0]?.[0] ?? 0);
     if (append.length > 0) {
       await appendFile(partial, append.map((line) => `${line}\n`).join(''));
@@ -112,7 +119,7 @@ export async function generateDemoData(options: GenerateDemoDataOptions): Promis
     await rename(partial, target);
     const file: DemoDataFile = {
       product: entry.product,
-      path,
+      path: entry.path,
       rows,
       bytes: (await stat(target)).size,
       ms: Math.round(performance.now() - fileStarted),
@@ -120,45 +127,80 @@ export async function generateDemoData(options: GenerateDemoDataOptions): Promis
     files.push(file);
     options.onProgress?.(file);
   };
-  const path = (name: string) => DEMO_DATA_FILES.find((f) => f.path.endsWith(`/${name}`))!.path;
+  /** Runs two sequences of steps, on both connections at once when there are two. */
+  const both = async (first: () => Promise<void>, second: () => Promise<void>) => {
+    if (side === main) {
+      await first();
+      await second();
+    } else {
+      const settled = await Promise.allSettled([first(), second()]);
+      const failed = settled.find((result) => result.status === 'rejected');
+      if (failed) throw failed.reason;
+    }
+  };
 
   try {
-    await run(MACROS);
-    await run(referenceTables());
-    await write(path('warehouses.csv'), warehousesCsv(), 'csv');
-    await run(productTables(sizes));
-    await write(path('products.csv'), productsCsv(), 'csv');
-    await run(customerTables(sizes));
-    await write(path('customers.csv'), customersCsv(), 'csv');
-    await write(path('addresses.csv'), addressesCsv(), 'csv');
-    await run(campaignTables(sizes));
-    await write(path('campaigns.csv'), campaignsCsv(), 'csv');
-
-    await run(orderTables(sizes));
-    const evergreen = await count('SELECT count(*) FROM dg_evergreen');
-    await run(lineTables(sizes.products, evergreen));
-    await write(path('order_lines.csv'), orderLinesCsv(), 'csv');
-    await run(['DROP TABLE dg_lines', 'DROP TABLE dg_order_draw', 'DROP TABLE dg_orders_base', 'DROP TABLE dg_orders_timed']);
-    await write(path('orders.csv'), ordersCsv(), 'csv', MALFORMED_ORDER_LINES);
-
-    await run(financeTables());
-    await write(path('invoices.csv'), invoicesCsv(), 'csv');
-    await write(path('payments.csv'), paymentsCsv(), 'csv');
-    await run(shipmentTables());
-    await write(path('shipments.csv'), shipmentsCsv(), 'csv');
-    await run(ticketTables(sizes, sizes.orders, sizes.customers));
-    await write(path('tickets.csv'), ticketsCsv(), 'csv');
-    await run(touchTables(sizes));
-    await write(path('touches.ndjson'), touchesNdjson(), 'json');
+    await run(main, MACROS);
+    await run(main, referenceTables());
+    await run(main, productTables(sizes));
+    await run(main, customerTables(sizes));
+    await run(main, campaignTables(sizes));
+    await both(
+      async () => {
+        await run(main, orderTables(sizes));
+        const years = (await main.runAndReadAll(prepare('SELECT yr, first_seq FROM dg_order_years'))).getRows();
+        await run(main, [orderIdMacro(years.map(([year, first]) => [Number(year), Number(first)] as const))]);
+        await run(main, lineTables(await readCatalog(main)));
+        await write(main, 'order_lines.csv', orderLinesCsv());
+        await run(main, ['DROP TABLE dg_lines', 'DROP TABLE dg_orders_sorted', 'DROP TABLE dg_order_totals']);
+      },
+      async () => {
+        await write(side, 'warehouses.csv', warehousesCsv());
+        await write(side, 'products.csv', productsCsv());
+        await write(side, 'customers.csv', customersCsv());
+        await write(side, 'addresses.csv', addressesCsv());
+        await write(side, 'campaigns.csv', campaignsCsv());
+      },
+    );
+    await run(main, financeTables());
+    await both(
+      async () => {
+        await write(main, 'shipments.csv', shipmentsCsv());
+        await write(main, 'payments.csv', paymentsCsv());
+        await write(main, 'invoices.csv', invoicesCsv());
+      },
+      async () => {
+        await write(side, 'touches.ndjson', touchesNdjson(sizes));
+        await write(side, 'orders.csv', ordersCsv(), MALFORMED_ORDER_LINES);
+        await write(side, 'tickets.csv', ticketsCsv(sizes, sizes.orders, sizes.customers));
+      },
+    );
   } finally {
     if (instance) {
-      db.closeSync();
+      for (const db of connections) db.closeSync();
       instance.closeSync();
     } else {
-      await dropTemporaryObjects(db);
+      await dropTemporaryObjects(main);
     }
   }
+  const order = (file: DemoDataFile) => DEMO_DATA_FILES.findIndex((f) => f.path === file.path);
+  files.sort((x, y) => order(x) - order(y));
   return { scale, sizes, files, ms: Math.round(performance.now() - started) };
+}
+
+/** The catalog as lists for `lineTables`, ordered as the lists expect. */
+async function readCatalog(db: DuckDBConnection): Promise<CatalogArrays> {
+  const rows = (await db.runAndReadAll(CATALOG_QUERY)).getRowObjects();
+  const byRank = rows.map((r) => ({ k: Number(r.k), rank: Number(r.pop_rank), evergreen: r.evergreen === true }));
+  byRank.sort((a, b) => a.rank - b.rank);
+  return {
+    byRank: byRank.map((r) => r.k),
+    evergreen: byRank.filter((r) => r.evergreen).map((r) => r.k),
+    listPrice: rows.map((r) => String(r.list_price)),
+    grams: rows.map((r) => Number(r.grams)),
+    launched: rows.map((r) => Number(r.launched)),
+    discontinued: rows.map((r) => Number(r.discontinued)),
+  };
 }
 
 /** Leaves a borrowed connection as it was: drops the generator's temporary tables and macros. */

@@ -13,6 +13,7 @@ import type { JsonValue } from '../metadata/canonical-json.js';
 import type { RunError, RunStep, RunTrigger } from '../metadata/run-types.js';
 import { checkContract } from '../quality/index.js';
 import type { ProductLock } from '../warehouse/warehouse-types.js';
+import { applyRetention } from './apply-retention.js';
 import type { RunDatabase } from './duckdb-session.js';
 import { collectRejects, type InputRejects } from './inputs/csv-rejects.js';
 import { countInputRows } from './inputs/input-rows.js';
@@ -178,6 +179,17 @@ export async function runProduct(ctx: RuntimeContext, productId: string, options
       details: { runId, outputs: summary.outputs as unknown as JsonValue },
     });
     await ctx.store.recordProductStatus({ productId, status: 'fresh', reason: `published by run ${runId}` });
+    // Old snapshots past the contract's retention go now, under this run's lock; a failure here
+    // never fails the run that already published.
+    const expired = await applyRetention(ctx.warehouse, product, runId, now()).catch(() => []);
+    if (expired.length > 0) {
+      await ctx.store.appendAudit({
+        actor: options.requestedBy,
+        action: 'snapshots.expired',
+        resource: product.urn,
+        details: { runId, expired: expired.map((e) => ({ port: e.port, major: e.major, snapshots: [...e.removed] })) },
+      });
+    }
     emit({ type: 'run-finished', productId, runId, status: 'succeeded', ms: summary.ms, rowsOut: summary.rowsOut });
     return summary;
   } catch (error) {
