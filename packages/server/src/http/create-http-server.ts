@@ -20,10 +20,7 @@ export async function createHttpServer(
   services: PlatformServices,
   options: HttpServerOptions = {},
 ): Promise<FastifyInstance> {
-  const app = Fastify({
-    logger: options.logger ?? false,
-    disableRequestLogging: false,
-  }).withTypeProvider<TypeBoxTypeProvider>();
+  const app = Fastify({ logger: options.logger ?? false }).withTypeProvider<TypeBoxTypeProvider>();
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
