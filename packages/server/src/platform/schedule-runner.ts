@@ -4,13 +4,15 @@
  * lock refuses the second run, which is logged and skipped.
  */
 import { Cron } from 'croner';
-import type { MeshModel } from '@meshwork/core';
+import { NotFoundError, type MeshModel } from '@meshwork/core';
 import { runProducts } from '../runtime/run-products.js';
 import type { RuntimeContext } from '../runtime/runtime-context.js';
 
 export interface ScheduleRunner {
   /** Products with a schedule and their next run time. */
   readonly scheduled: readonly { readonly productId: string; readonly schedule: string; readonly next: Date | null }[];
+  /** Runs a scheduled product's job now, as its schedule would (operators and tests). */
+  runNow(productId: string): Promise<void>;
   stop(): void;
 }
 
@@ -19,11 +21,11 @@ export function startScheduleRunner(
   runtime: RuntimeContext,
   log: (message: string, fields?: Record<string, unknown>) => void,
 ): ScheduleRunner {
-  const jobs: { productId: string; schedule: string; job: Cron }[] = [];
+  const jobs: { productId: string; schedule: string; job: Cron; task: () => Promise<void> }[] = [];
   for (const product of model.products.values()) {
     const schedule = product.pipeline?.definition.schedule;
     if (!schedule) continue;
-    const job = new Cron(schedule, { timezone: 'UTC', protect: true, paused: false }, async () => {
+    const task = async (): Promise<void> => {
       try {
         const [result] = await runProducts(runtime, [], [product.id], {
           trigger: 'schedule',
@@ -36,12 +38,18 @@ export function startScheduleRunner(
           error: error instanceof Error ? error.message : String(error),
         });
       }
-    });
-    jobs.push({ productId: product.id, schedule, job });
+    };
+    const job = new Cron(schedule, { timezone: 'UTC', protect: true }, task);
+    jobs.push({ productId: product.id, schedule, job, task });
   }
   return {
     get scheduled() {
       return jobs.map((j) => ({ productId: j.productId, schedule: j.schedule, next: j.job.nextRun() }));
+    },
+    runNow: async (productId) => {
+      const job = jobs.find((j) => j.productId === productId);
+      if (!job) throw new NotFoundError('MW8013', `${productId} has no schedule`);
+      await job.task();
     },
     stop: () => jobs.forEach((j) => j.job.stop()),
   };

@@ -112,6 +112,19 @@ describe('mesh serve', () => {
     expect(await page.text()).toContain('<html');
   });
 
+  it('schedules products by their pipeline cron and runs them as the scheduler', async () => {
+    const scheduled = platform.schedule.scheduled.map((s) => s.productId).sort();
+    expect(scheduled).toEqual(['finance.revenue', 'sales.orders', 'sales.refunds']);
+    const next = platform.schedule.scheduled.find((s) => s.productId === 'sales.refunds')!.next!;
+    expect(next.getUTCHours()).toBe(2); // "0 2 * * *"
+    expect(next.getUTCMinutes()).toBe(0);
+    await platform.schedule.runNow('sales.refunds');
+    const runs = await get('/api/v1/runs?product=sales.refunds');
+    expect(runs.body.items!.map((r) => [r.trigger, r.requestedBy, r.status])).toEqual([
+      ['schedule', 'scheduler', 'succeeded'],
+    ]);
+  });
+
   it('refuses a second server on the same workspace', async () => {
     await expect(startPlatform({ root: ws.root, env: {}, port: 0 })).rejects.toMatchObject({ code: 'MW9003' });
   });
