@@ -18,10 +18,9 @@ export function storageError(error: unknown, action: string, path: string): unkn
   const code = errnoCode(error);
   if (isMeshworkError(error) || code === undefined) return error;
   const detail = error instanceof Error ? error.message : String(error);
-  return new UnavailableError(
-    'MW8103',
-    `Warehouse storage unavailable: cannot ${action} ${path} (${code}: ${detail}).`,
-  );
+  // Node's messages already start with the errno ("ENOTDIR: not a directory, …").
+  const reason = detail.startsWith(code) ? detail : `${code}: ${detail}`;
+  return new UnavailableError('MW8103', `Warehouse storage unavailable: cannot ${action} ${path} (${reason}).`);
 }
 
 export function errnoCode(error: unknown): string | undefined {
