@@ -41,3 +41,15 @@ export function productSlaDuration(product: DataProduct, property: string): numb
   }
   return undefined;
 }
+
+/**
+ * When a contract's port version stops being built and served: its `endOfLife` SLA property
+ * (an ISO date or timestamp), if declared and valid.
+ */
+export function contractRetirement(contract: Contract): Date | undefined {
+  const sla = (contract.document as { slaProperties?: readonly SlaProperty[] }).slaProperties ?? [];
+  const value = sla.find((p) => p.property === 'endOfLife')?.value;
+  if (typeof value !== 'string') return undefined;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}

@@ -8,7 +8,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { InputError, isMeshworkError, NotFoundError, type DataProduct, type OutputPort } from '@meshwork/core';
+import {
+  contractRetirement,
+  InputError,
+  isMeshworkError,
+  NotFoundError,
+  type DataProduct,
+  type OutputPort,
+} from '@meshwork/core';
 import type { JsonValue } from '../metadata/canonical-json.js';
 import type { RunError, RunStep, RunTrigger } from '../metadata/run-types.js';
 import { checkContract } from '../quality/index.js';
@@ -65,7 +72,13 @@ export async function runProduct(ctx: RuntimeContext, productId: string, options
     });
     runRecorded = true;
     emit({ type: 'run-started', productId, runId, at: now().toISOString() });
-    const targets = outputTargets(product);
+    // A port version past its contract's endOfLife is no longer built (nor served to readers).
+    const targets = outputTargets(product).filter(({ port }) => {
+      const retired = port.contract ? contractRetirement(port.contract) : undefined;
+      if (!retired || retired > now()) return true;
+      steps.push({ name: `retired:${port.name}:v${port.major}`, rows: 0, ms: 0 });
+      return false;
+    });
 
     database = await ctx.engine.open();
     const { connection } = database;
@@ -75,7 +88,7 @@ export async function runProduct(ctx: RuntimeContext, productId: string, options
       product,
       root: ctx.root,
       config: ctx.model.config,
-      resolveSnapshot: snapshotResolver(ctx.model, ctx.warehouse),
+      resolveSnapshot: snapshotResolver(ctx.model, ctx.warehouse, now),
       observer: { step: (step) => emit({ type: 'step', productId, runId, step }) },
     });
     steps.push(...execution.steps.map((s) => ({ name: s.name, rows: 0, ms: s.ms })));

@@ -42,6 +42,10 @@ export const RUNTIME_CODES = {
     title: 'Unexpected error during a run',
     fix: 'This is a Meshwork bug: report it with the run id and the message shown by `mesh run show <id>`.',
   },
+  MW8016: {
+    title: 'Port version retired',
+    fix: "Read the port's current major version; retired versions are no longer built or served.",
+  },
 } as const;
 
 export type RuntimeCode = keyof typeof RUNTIME_CODES;
