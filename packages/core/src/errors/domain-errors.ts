@@ -5,7 +5,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 
 export abstract class MeshworkError extends Error {
-  abstract readonly kind: 'input' | 'not-found' | 'not-allowed' | 'conflict' | 'unavailable';
+  abstract readonly kind: 'input' | 'unauthenticated' | 'not-found' | 'not-allowed' | 'conflict' | 'unavailable';
   constructor(
     /** Stable code, documented in docs/reference/errors.md. */
     readonly code: string,
@@ -20,6 +20,11 @@ export abstract class MeshworkError extends Error {
 /** The caller sent something wrong; fixing the input fixes the call. */
 export class InputError extends MeshworkError {
   readonly kind = 'input' as const;
+}
+
+/** The caller did not say who it is, or its credentials are invalid, expired or revoked. */
+export class UnauthenticatedError extends MeshworkError {
+  readonly kind = 'unauthenticated' as const;
 }
 
 /** The thing does not exist — or the caller may not know that it does. */

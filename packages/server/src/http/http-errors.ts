@@ -7,6 +7,7 @@ import { isMeshworkError, type MeshworkError } from '@meshwork/core';
 
 const STATUS: Record<MeshworkError['kind'], number> = {
   input: 400,
+  unauthenticated: 401,
   'not-found': 404,
   'not-allowed': 403,
   conflict: 409,

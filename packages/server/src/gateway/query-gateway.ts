@@ -1,0 +1,403 @@
+/**
+ * The governed SQL gateway: parse with DuckDB's parser → check the whole tree → resolve every
+ * relation to a product snapshot → authorize each through the access policies → replace it with
+ * its governed relation (masks, row filters) → render → parse and check the result again → run in
+ * the sandbox with limits. Front ends (CLI, HTTP, wire protocol) only authenticate and encode.
+ */
+import { InputError, NotAllowedError, NotFoundError, UnavailableError } from '@meshwork/core';
+import type { DuckDBConnection, DuckDBDataChunk, DuckDBPreparedStatement, DuckDBValue } from '@duckdb/node-api';
+import type { Authorizer, AgreementLookup, ActiveAgreement, ReadPlan } from '../access/access-types.js';
+import type { Principal } from '../identity/principal.js';
+import type { AstObject } from './ast-json.js';
+import { executionError, type InterruptReason } from './execution-errors.js';
+import type {
+  GatewayQuery,
+  QueryDescription,
+  QueryGateway,
+  QueryOptions,
+  QueryStats,
+  QueryStream,
+  ResultColumn,
+  VisibleRelation,
+} from './gateway-types.js';
+import { governedRelationKey, governedRelationSql } from './governed-relation.js';
+import { MASK_SCHEMA } from './mask-sql.js';
+import { analyzeQuery, type TableReference } from './query-analyzer.js';
+import type { RelationCatalog, ResolvedRelation } from './relation-catalog.js';
+import { createSandbox, type Sandbox, type SandboxOptions } from './sandbox.js';
+import { parseStatement, renderStatement } from './sql-parser.js';
+import { listVisibleRelations } from './visible-relations.js';
+
+export interface GatewayLimits {
+  readonly timeoutMs: number;
+  readonly maxRows: number;
+  readonly maxBytes: number;
+  readonly maxConcurrentPerPrincipal: number;
+}
+
+export const DEFAULT_GATEWAY_LIMITS: GatewayLimits = {
+  timeoutMs: 120_000,
+  maxRows: 10_000_000,
+  maxBytes: 4 * 1024 ** 3,
+  maxConcurrentPerPrincipal: 4,
+};
+
+/** One finished (or failed) query, for usage metering. */
+export interface QueryUsage {
+  readonly principalId: string;
+  readonly authenticatedBy: string;
+  readonly products: readonly string[];
+  readonly ports: readonly { readonly productId: string; readonly port: string; readonly major: number }[];
+  readonly agreementIds: readonly string[];
+  readonly purpose?: string;
+  readonly rows: number;
+  readonly bytes: number;
+  readonly durationMs: number;
+  readonly status: 'ok' | 'failed' | 'cancelled';
+  readonly errorCode?: string;
+  readonly startedAt: string;
+}
+
+export interface QueryGatewayOptions extends Omit<SandboxOptions, 'maskingKey'> {
+  readonly catalog: RelationCatalog;
+  readonly authorizer: Authorizer;
+  readonly agreements?: AgreementLookup;
+  readonly maskingKey: Uint8Array;
+  readonly limits?: Partial<GatewayLimits>;
+  readonly onUsage?: (usage: QueryUsage) => void;
+  readonly now?: () => Date;
+}
+
+interface PreparedQuery {
+  readonly sql: string;
+  readonly relations: readonly ResolvedRelation[];
+  readonly plans: readonly ReadPlan[];
+  readonly parameterCount: number;
+}
+
+export async function createQueryGateway(
+  options: QueryGatewayOptions,
+): Promise<QueryGateway & { readonly limits: GatewayLimits }> {
+  const sandbox = await createSandbox(options);
+  return new GovernedGateway(sandbox, options);
+}
+
+class GovernedGateway implements QueryGateway {
+  readonly limits: GatewayLimits;
+  readonly #governed = new Map<string, AstObject>();
+  readonly #running = new Map<string, number>();
+  readonly #now: () => Date;
+
+  constructor(
+    private readonly sandbox: Sandbox,
+    private readonly options: QueryGatewayOptions,
+  ) {
+    this.limits = { ...DEFAULT_GATEWAY_LIMITS, ...options.limits };
+    this.#now = options.now ?? (() => new Date());
+  }
+
+  async describe(principal: Principal, query: GatewayQuery): Promise<QueryDescription> {
+    const connection = await this.sandbox.instance.connect();
+    try {
+      const prepared = await this.#prepare(connection, principal, query);
+      const statement = await this.#compile(connection, prepared);
+      try {
+        const columns: ResultColumn[] = [];
+        for (let i = 0; i < statement.columnCount; i++) {
+          const type = statement.columnType(i);
+          columns.push({ name: statement.columnName(i), type, typeName: type.toString() });
+        }
+        const parameters = [];
+        for (let i = 1; i <= statement.parameterCount; i++) {
+          const type = statement.parameterType(i);
+          parameters.push({ type, typeName: type.toString() });
+        }
+        return { columns, parameters };
+      } finally {
+        statement.destroySync();
+      }
+    } finally {
+      connection.closeSync();
+    }
+  }
+
+  async stream(principal: Principal, query: GatewayQuery, options: QueryOptions = {}): Promise<QueryStream> {
+    const release = this.#acquireSlot(principal);
+    const startedAt = this.#now();
+    const started = performance.now();
+    const connection = await this.sandbox.instance.connect();
+    let prepared: PreparedQuery | undefined;
+    const usage = (
+      status: QueryUsage['status'],
+      stats: Omit<QueryStats, 'products' | 'truncated'>,
+      errorCode?: string,
+    ) =>
+      this.options.onUsage?.({
+        principalId: principal.id,
+        authenticatedBy: principal.authenticatedBy,
+        products: [...new Set(prepared?.relations.map((r) => r.port.productId) ?? [])],
+        ports: prepared?.relations.map((r) => r.port) ?? [],
+        agreementIds: [...new Set(prepared?.plans.flatMap((p) => (p.agreement ? [p.agreement.id] : [])) ?? [])],
+        ...(query.purpose !== undefined ? { purpose: query.purpose } : {}),
+        ...stats,
+        status,
+        ...(errorCode !== undefined ? { errorCode } : {}),
+        startedAt: startedAt.toISOString(),
+      });
+    let interrupted: InterruptReason | undefined;
+    const interrupt = (reason: InterruptReason) => {
+      interrupted ??= reason;
+      connection.interrupt();
+    };
+    const timeoutMs = Math.min(options.timeoutMs ?? this.limits.timeoutMs, this.limits.timeoutMs);
+    const timer = setTimeout(() => interrupt('timeout'), timeoutMs);
+    const onAbort = () => interrupt('cancel');
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    let finished = false;
+    const finish = () => {
+      if (finished) return;
+      finished = true;
+      clearTimeout(timer);
+      options.signal?.removeEventListener('abort', onAbort);
+      release();
+      connection.closeSync();
+    };
+    try {
+      if (options.signal?.aborted) throw new InputError('MW5011', 'the query was cancelled');
+      prepared = await this.#prepare(connection, principal, query);
+      const statement = await this.#compile(connection, prepared);
+      bindParameters(statement, query.parameters ?? []);
+      const result = await statement.stream();
+      statement.destroySync();
+      const columns: ResultColumn[] = result.columnNames().map((name, i) => {
+        const type = result.columnType(i);
+        return { name, type, typeName: type.toString() };
+      });
+      const rowWidth = estimateRowWidth(columns);
+      const maxRows = Math.min(options.maxRows ?? this.limits.maxRows, this.limits.maxRows);
+      const maxBytes = Math.min(options.maxBytes ?? this.limits.maxBytes, this.limits.maxBytes);
+      const onLimit = options.onLimit ?? 'truncate';
+      const warehouseRoot = this.options.warehouseRoot;
+      const products = [...new Set(prepared.relations.map((r) => r.port.productId))];
+      let rows = 0;
+      let bytes = 0;
+      let truncated = false;
+      const stats = (): QueryStats => ({ rows, bytes, durationMs: performance.now() - started, products, truncated });
+      async function* chunks(): AsyncGenerator<DuckDBDataChunk> {
+        let status: QueryUsage['status'] = 'ok';
+        let code: string | undefined;
+        try {
+          for (;;) {
+            let chunk: DuckDBDataChunk | null;
+            try {
+              chunk = await result.fetchChunk();
+            } catch (error) {
+              throw executionError(error, warehouseRoot, interrupted);
+            }
+            if (interrupted) throw executionError(new Error('interrupted'), warehouseRoot, interrupted);
+            if (!chunk || chunk.rowCount === 0) return;
+            let count = chunk.rowCount;
+            const room = Math.min(maxRows - rows, Math.floor((maxBytes - bytes) / rowWidth));
+            if (count > room) {
+              if (onLimit === 'fail') {
+                throw new InputError(
+                  'MW5012',
+                  `the result is larger than the limit (${maxRows} rows, ${maxBytes} bytes)`,
+                );
+              }
+              truncated = true;
+              count = Math.max(0, room);
+              chunk.rowCount = count;
+            }
+            rows += count;
+            bytes += count * rowWidth;
+            if (count > 0) yield chunk;
+            if (truncated) return;
+          }
+        } catch (error) {
+          status = interrupted === 'cancel' ? 'cancelled' : 'failed';
+          code = (error as { code?: string }).code;
+          throw error;
+        } finally {
+          finish();
+          usage(status, { rows, bytes, durationMs: performance.now() - started }, code);
+        }
+      }
+      return {
+        columns,
+        chunks,
+        cancel: () => {
+          if (!finished) interrupt('cancel');
+        },
+        stats,
+      };
+    } catch (error) {
+      const mapped = executionError(error, this.options.warehouseRoot, interrupted);
+      finish();
+      usage(
+        'failed',
+        { rows: 0, bytes: 0, durationMs: performance.now() - started },
+        (mapped as { code?: string }).code,
+      );
+      throw mapped;
+    }
+  }
+
+  visibleRelations(principal: Principal): Promise<readonly VisibleRelation[]> {
+    return listVisibleRelations(this.options.catalog, this.options.authorizer, principal, (port) =>
+      this.#agreements(principal, port),
+    );
+  }
+
+  async close(): Promise<void> {
+    this.sandbox.close();
+  }
+
+  async #prepare(connection: DuckDBConnection, principal: Principal, query: GatewayQuery): Promise<PreparedQuery> {
+    const statement = await parseStatement(connection, query.sql);
+    const analysis = analyzeQuery(statement, this.sandbox.functions);
+    const relations: ResolvedRelation[] = [];
+    const plans: ReadPlan[] = [];
+    const files = new Set<string>();
+    for (const table of analysis.tables) {
+      const relation = await this.#resolve(principal, table);
+      const plan = await this.#authorize(principal, relation, table, query.purpose);
+      relations.push(relation);
+      plans.push(plan);
+      relation.files.forEach((file) => files.add(file));
+      await this.#replace(connection, table, relation, plan);
+    }
+    const sql = await renderStatement(connection, statement);
+    // Defence in depth: the rendered text is parsed and checked again, allowing only what the
+    // rewrite inserted. A rendering that DuckDB would read differently fails here.
+    const check = await parseStatement(connection, sql);
+    analyzeQuery(check, this.sandbox.functions, { files, maskSchema: MASK_SCHEMA });
+    return { sql, relations, plans, parameterCount: analysis.parameterCount };
+  }
+
+  async #resolve(principal: Principal, table: TableReference): Promise<ResolvedRelation> {
+    const display = `${table.schema}.${table.table}`;
+    const target = this.options.catalog.target(
+      table.schema.toLowerCase(),
+      table.table.toLowerCase().replace(/@.*$/, ''),
+    );
+    // A product the principal may not discover does not exist, as far as the principal knows.
+    if (
+      target &&
+      !this.options.authorizer.isAllowed(principal, 'discover', { kind: 'product', productId: target.productId })
+        .allowed
+    ) {
+      throw new NotFoundError('MW5004', `relation ${display} does not exist`);
+    }
+    return this.options.catalog.resolve(table.schema, table.table, table.snapshotId);
+  }
+
+  async #authorize(
+    principal: Principal,
+    relation: ResolvedRelation,
+    table: TableReference,
+    purpose: string | undefined,
+  ): Promise<ReadPlan> {
+    const agreements = await this.#agreements(principal, relation.port);
+    const decision = this.options.authorizer.planRead(principal, relation.port, {
+      ...(purpose !== undefined ? { purpose } : {}),
+      agreements,
+      now: this.#now(),
+    });
+    if (!decision.allowed) {
+      const reason = decision.decision.reason ?? 'no policy permits it';
+      throw new NotAllowedError(
+        'MW5016',
+        `not allowed to query ${table.schema}.${table.table} (${relation.port.productId} ${relation.port.port} v${relation.port.major}): ${reason}`,
+      );
+    }
+    return decision.plan;
+  }
+
+  #agreements(principal: Principal, port: ReadPlan['port']): Promise<readonly ActiveAgreement[]> {
+    return this.options.agreements?.activeAgreements(principal.id, port, this.#now()) ?? Promise.resolve([]);
+  }
+
+  async #replace(connection: DuckDBConnection, table: TableReference, relation: ResolvedRelation, plan: ReadPlan) {
+    const key = governedRelationKey(`${relation.port.productId}/${relation.port.port}/${relation.snapshotId}`, plan);
+    let subquery = this.#governed.get(key);
+    if (!subquery) {
+      subquery = await parseStatement(connection, governedRelationSql(relation, plan));
+      if (this.#governed.size > 5_000) this.#governed.clear();
+      this.#governed.set(key, subquery);
+    }
+    const node = table.node;
+    const replacement: AstObject = {
+      type: 'SUBQUERY',
+      alias: table.alias || table.table.replace(/@.*$/, ''),
+      sample: node.sample ?? null,
+      query_location: node.query_location ?? null,
+      subquery: structuredClone(subquery),
+      column_name_alias: node.column_name_alias ?? [],
+    };
+    for (const key of Object.keys(node)) delete node[key];
+    Object.assign(node, replacement);
+  }
+
+  async #compile(connection: DuckDBConnection, prepared: PreparedQuery): Promise<DuckDBPreparedStatement> {
+    try {
+      return await connection.prepare(prepared.sql);
+    } catch (error) {
+      throw executionError(error, this.options.warehouseRoot);
+    }
+  }
+
+  #acquireSlot(principal: Principal): () => void {
+    const running = this.#running.get(principal.id) ?? 0;
+    if (running >= this.limits.maxConcurrentPerPrincipal) {
+      throw new UnavailableError(
+        'MW5013',
+        `${principal.id} already runs ${running} queries (the limit is ${this.limits.maxConcurrentPerPrincipal})`,
+      );
+    }
+    this.#running.set(principal.id, running + 1);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      const now = (this.#running.get(principal.id) ?? 1) - 1;
+      if (now <= 0) this.#running.delete(principal.id);
+      else this.#running.set(principal.id, now);
+    };
+  }
+}
+
+function bindParameters(statement: DuckDBPreparedStatement, values: readonly unknown[]): void {
+  if (values.length !== statement.parameterCount) {
+    throw new InputError(
+      'MW5014',
+      `the query has ${statement.parameterCount} parameter(s) but ${values.length} value(s) were given`,
+    );
+  }
+  values.forEach((value, index) => {
+    const position = index + 1;
+    if (value === null || value === undefined) statement.bindNull(position);
+    else if (typeof value === 'boolean') statement.bindBoolean(position, value);
+    else if (typeof value === 'bigint') statement.bindBigInt(position, value);
+    else if (typeof value === 'number') {
+      if (Number.isSafeInteger(value)) statement.bindBigInt(position, BigInt(value));
+      else statement.bindDouble(position, value);
+    } else if (value instanceof Uint8Array) statement.bindBlob(position, value);
+    else statement.bindVarchar(position, String(value as DuckDBValue));
+  });
+}
+
+/** Bytes per row, roughly: fixed-width types by size, text and nested values by a guess. */
+function estimateRowWidth(columns: readonly ResultColumn[]): number {
+  let width = 0;
+  for (const column of columns) {
+    const name = column.typeName;
+    if (/^(BOOLEAN|TINYINT|UTINYINT)$/.test(name)) width += 1;
+    else if (/^(SMALLINT|USMALLINT)$/.test(name)) width += 2;
+    else if (/^(INTEGER|UINTEGER|FLOAT|DATE)$/.test(name)) width += 4;
+    else if (/^(HUGEINT|UHUGEINT|UUID|INTERVAL)$/.test(name) || name.startsWith('DECIMAL')) width += 16;
+    else if (/^(BIGINT|UBIGINT|DOUBLE|TIME|TIMESTAMP)/.test(name)) width += 8;
+    else width += 32;
+  }
+  return Math.max(1, width);
+}

@@ -1,0 +1,56 @@
+/**
+ * Parsing with DuckDB's own parser (`json_serialize_sql`), so the gateway checks exactly the tree
+ * DuckDB will execute — no second SQL grammar that could disagree with it. Parsing binds nothing
+ * and reads nothing: the user's text is a string parameter of the call.
+ */
+import { InputError, NotAllowedError } from '@meshwork/core';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { parseAstJson, stringifyAstJson, type AstObject } from './ast-json.js';
+
+export const MAX_SQL_LENGTH = 1_000_000;
+
+/** The one statement of `sql`, or a domain error saying why not. */
+export async function parseStatement(connection: DuckDBConnection, sql: string): Promise<AstObject> {
+  if (sql.length > MAX_SQL_LENGTH) {
+    throw new InputError('MW5017', `the query text is longer than ${MAX_SQL_LENGTH} characters`);
+  }
+  if (sql.trim() === '' || /^[\s;]*$/.test(sql)) throw new InputError('MW5002', 'the query is empty');
+  const reader = await connection.runAndReadAll('SELECT json_serialize_sql($1::VARCHAR)', [sql]);
+  const tree = parseAstJson(String(reader.getRows()[0]![0]));
+  if (tree.error === true) throw parseFailure(sql, tree);
+  const statements = Array.isArray(tree.statements) ? tree.statements : [];
+  if (statements.length === 0) throw new InputError('MW5002', 'the query is empty');
+  if (statements.length > 1) {
+    throw new InputError('MW5003', `send one statement at a time (this text has ${statements.length})`);
+  }
+  return statements[0] as AstObject;
+}
+
+/** SQL text of a (rewritten) statement tree. */
+export async function renderStatement(connection: DuckDBConnection, statement: AstObject): Promise<string> {
+  const json = stringifyAstJson({ error: false, statements: [statement] });
+  const reader = await connection.runAndReadAll('SELECT json_deserialize_sql($1::JSON)', [json]);
+  return String(reader.getRows()[0]![0]);
+}
+
+function parseFailure(sql: string, tree: AstObject): Error {
+  const type = String(tree.error_type ?? '');
+  const message = String(tree.error_message ?? 'cannot parse the query');
+  if (type === 'not implemented' || /only select statements/i.test(message)) {
+    const keyword = /^\s*([a-z]+)/i.exec(sql.replace(/^(\s|--[^\n]*\n|\/\*[\s\S]*?\*\/)*/, ''))?.[1]?.toUpperCase();
+    return new NotAllowedError(
+      'MW5002',
+      `only read queries are allowed through the gateway${keyword ? ` (not ${keyword})` : ''}`,
+    );
+  }
+  const position = Number(tree.position);
+  return new InputError('MW5001', `${message}${Number.isFinite(position) ? ` ${locate(sql, position)}` : ''}`);
+}
+
+/** "at line L, column C" for a 0-based character offset. */
+export function locate(sql: string, offset: number): string {
+  const before = sql.slice(0, Math.max(0, offset));
+  const line = before.split('\n').length;
+  const column = offset - before.lastIndexOf('\n');
+  return `at line ${line}, column ${column}`;
+}
