@@ -68,4 +68,8 @@ export const GATEWAY_CODES = {
     title: 'Query too large',
     fix: 'Shorten the query: the text or its parse tree passes the gateway limits.',
   },
+  MW5018: {
+    title: 'Masking key too short',
+    fix: 'Set MESHWORK_MASKING_KEY to at least 32 random bytes, as hex (64 digits) or base64.',
+  },
 } as const;

@@ -1,0 +1,35 @@
+/**
+ * The key of keyed-hash and tokenising masks. From `MESHWORK_MASKING_KEY` (hex or base64, at
+ * least 32 bytes) when set — several servers of one mesh must share it so tokens match; else a
+ * random key kept in `.meshwork/masking.key` (mode 0600), created once, so tokens stay stable
+ * across restarts of a single server. Never logged.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { InputError } from '@meshwork/core';
+
+export function loadMaskingKey(root: string, env: Readonly<Record<string, string | undefined>>): Uint8Array {
+  const configured = env.MESHWORK_MASKING_KEY;
+  if (configured) {
+    const key = /^[0-9a-f]+$/i.test(configured) ? Buffer.from(configured, 'hex') : Buffer.from(configured, 'base64');
+    if (key.length < 32) {
+      throw new InputError('MW5018', 'MESHWORK_MASKING_KEY must hold at least 32 bytes (64 hex digits)');
+    }
+    return key;
+  }
+  const file = join(root, '.meshwork', 'masking.key');
+  try {
+    return Buffer.from(readFileSync(file, 'utf8').trim(), 'hex');
+  } catch {
+    const key = randomBytes(32);
+    mkdirSync(dirname(file), { recursive: true });
+    try {
+      writeFileSync(file, `${key.toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
+      return key;
+    } catch {
+      // Another process created it first: use theirs.
+      return Buffer.from(readFileSync(file, 'utf8').trim(), 'hex');
+    }
+  }
+}
