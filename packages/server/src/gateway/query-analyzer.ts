@@ -19,6 +19,9 @@ export interface TableReference {
   readonly alias: string;
   /** From `AT (VERSION => <snapshot id>)`. */
   readonly snapshotId?: string;
+  readonly hasAtClause: boolean;
+  /** Offset of the name in the SQL text, when the parser reported one. */
+  readonly location?: number;
 }
 
 export interface QueryAnalysis {
@@ -155,12 +158,15 @@ class Walker {
       throw new NotFoundError('MW5004', `relation ${table} does not exist; name products as <domain>.<product>`);
     }
     const snapshotId = atClauseSnapshot(node.at_clause ?? null);
+    const location = node.query_location;
     this.tables.push({
       node,
       schema,
       table,
       alias: text(node.alias),
       ...(snapshotId !== undefined ? { snapshotId } : {}),
+      hasAtClause: !!node.at_clause,
+      ...(typeof location === 'number' && Number.isSafeInteger(location) ? { location } : {}),
     });
   }
 

@@ -22,7 +22,8 @@ import type {
 } from './gateway-types.js';
 import { governedRelationKey, governedRelationSql } from './governed-relation.js';
 import { MASK_SCHEMA } from './mask-sql.js';
-import { analyzeQuery, type TableReference } from './query-analyzer.js';
+import { analyzeQuery, type QueryAnalysis, type TableReference } from './query-analyzer.js';
+import { spliceRelations } from './relation-splice.js';
 import type { RelationCatalog, ResolvedRelation } from './relation-catalog.js';
 import { createSandbox, type Sandbox, type SandboxOptions } from './sandbox.js';
 import { parseStatement, renderStatement } from './sql-parser.js';
@@ -68,6 +69,11 @@ export interface QueryGatewayOptions extends Omit<SandboxOptions, 'maskingKey'> 
   readonly now?: () => Date;
 }
 
+interface ParsedQuery {
+  readonly statement: AstObject;
+  readonly analysis: QueryAnalysis;
+}
+
 interface PreparedQuery {
   readonly sql: string;
   readonly relations: readonly ResolvedRelation[];
@@ -84,7 +90,9 @@ export async function createQueryGateway(
 
 class GovernedGateway implements QueryGateway {
   readonly limits: GatewayLimits;
-  readonly #governed = new Map<string, AstObject>();
+  readonly #governed = new Map<string, string>();
+  readonly #parsed = new Map<string, ParsedQuery>();
+  readonly #verified = new Map<string, true>();
   readonly #running = new Map<string, number>();
   readonly #now: () => Date;
 
@@ -254,25 +262,80 @@ class GovernedGateway implements QueryGateway {
   }
 
   async #prepare(connection: DuckDBConnection, principal: Principal, query: GatewayQuery): Promise<PreparedQuery> {
-    const statement = await parseStatement(connection, query.sql);
-    const analysis = analyzeQuery(statement, this.sandbox.functions);
+    const parsed = await this.#parse(connection, query.sql);
     const relations: ResolvedRelation[] = [];
     const plans: ReadPlan[] = [];
     const files = new Set<string>();
-    for (const table of analysis.tables) {
+    const governed: string[] = [];
+    for (const table of parsed.analysis.tables) {
       const relation = await this.#resolve(principal, table);
       const plan = await this.#authorize(principal, relation, table, query.purpose);
       relations.push(relation);
       plans.push(plan);
       relation.files.forEach((file) => files.add(file));
-      await this.#replace(connection, table, relation, plan);
+      governed.push(this.#governedSql(relation, plan));
     }
-    const sql = await renderStatement(connection, statement);
-    // Defence in depth: the rendered text is parsed and checked again, allowing only what the
-    // rewrite inserted. A rendering that DuckDB would read differently fails here.
-    const check = await parseStatement(connection, sql);
-    analyzeQuery(check, this.sandbox.functions, { files, maskSchema: MASK_SCHEMA });
-    return { sql, relations, plans, parameterCount: analysis.parameterCount };
+    const sql =
+      spliceRelations(
+        query.sql,
+        parsed.analysis.tables.map((table, i) => ({
+          location: table.location ?? -1,
+          hasAtClause: table.hasAtClause,
+          hasAlias: table.alias !== '',
+          defaultAlias: table.table.replace(/@.*$/, ''),
+          replacement: governed[i]!,
+        })),
+      ) ?? (await this.#render(connection, query.sql, governed));
+    // Defence in depth: the final text is parsed and checked again, allowing only what the
+    // rewrite inserted — exactly these files and the masking macros. A splice or rendering that
+    // DuckDB would read differently fails here.
+    if (!this.#verified.has(sql)) {
+      const check = await parseStatement(connection, sql);
+      analyzeQuery(check, this.sandbox.functions, { files, maskSchema: MASK_SCHEMA });
+      remember(this.#verified, sql, true);
+    }
+    return { sql, relations, plans, parameterCount: parsed.analysis.parameterCount };
+  }
+
+  /** Parse and check, cached by text: a dashboard or a driver sends the same text many times. */
+  async #parse(connection: DuckDBConnection, sql: string): Promise<ParsedQuery> {
+    const cached = this.#parsed.get(sql);
+    if (cached) return cached;
+    const statement = await parseStatement(connection, sql);
+    const parsed = { statement, analysis: analyzeQuery(statement, this.sandbox.functions) };
+    remember(this.#parsed, sql, parsed);
+    return parsed;
+  }
+
+  /** The slow path, when the parser reported no position for a relation: render the rewritten tree. */
+  async #render(connection: DuckDBConnection, sql: string, governed: readonly string[]): Promise<string> {
+    const statement = await parseStatement(connection, sql);
+    const { tables } = analyzeQuery(statement, this.sandbox.functions);
+    for (const [i, table] of tables.entries()) {
+      const subquery = await parseStatement(connection, governed[i]!);
+      const node = table.node;
+      const replacement: AstObject = {
+        type: 'SUBQUERY',
+        alias: table.alias || table.table.replace(/@.*$/, ''),
+        sample: node.sample ?? null,
+        query_location: node.query_location ?? null,
+        subquery,
+        column_name_alias: node.column_name_alias ?? [],
+      };
+      for (const key of Object.keys(node)) delete node[key];
+      Object.assign(node, replacement);
+    }
+    return renderStatement(connection, statement);
+  }
+
+  #governedSql(relation: ResolvedRelation, plan: ReadPlan): string {
+    const key = governedRelationKey(`${relation.port.productId}/${relation.port.port}/${relation.snapshotId}`, plan);
+    let sql = this.#governed.get(key);
+    if (sql === undefined) {
+      sql = governedRelationSql(relation, plan);
+      remember(this.#governed, key, sql);
+    }
+    return sql;
   }
 
   async #resolve(principal: Principal, table: TableReference): Promise<ResolvedRelation> {
@@ -318,27 +381,6 @@ class GovernedGateway implements QueryGateway {
     return this.options.agreements?.activeAgreements(principal.id, port, this.#now()) ?? Promise.resolve([]);
   }
 
-  async #replace(connection: DuckDBConnection, table: TableReference, relation: ResolvedRelation, plan: ReadPlan) {
-    const key = governedRelationKey(`${relation.port.productId}/${relation.port.port}/${relation.snapshotId}`, plan);
-    let subquery = this.#governed.get(key);
-    if (!subquery) {
-      subquery = await parseStatement(connection, governedRelationSql(relation, plan));
-      if (this.#governed.size > 5_000) this.#governed.clear();
-      this.#governed.set(key, subquery);
-    }
-    const node = table.node;
-    const replacement: AstObject = {
-      type: 'SUBQUERY',
-      alias: table.alias || table.table.replace(/@.*$/, ''),
-      sample: node.sample ?? null,
-      query_location: node.query_location ?? null,
-      subquery: structuredClone(subquery),
-      column_name_alias: node.column_name_alias ?? [],
-    };
-    for (const key of Object.keys(node)) delete node[key];
-    Object.assign(node, replacement);
-  }
-
   async #compile(connection: DuckDBConnection, prepared: PreparedQuery): Promise<DuckDBPreparedStatement> {
     try {
       return await connection.prepare(prepared.sql);
@@ -365,6 +407,14 @@ class GovernedGateway implements QueryGateway {
       else this.#running.set(principal.id, now);
     };
   }
+}
+
+const CACHE_ENTRIES = 2_000;
+
+/** A bounded cache: oldest entries go first (Maps iterate in insertion order). */
+function remember<V>(cache: Map<string, V>, key: string, value: V): void {
+  if (cache.size >= CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
+  cache.set(key, value);
 }
 
 function bindParameters(statement: DuckDBPreparedStatement, values: readonly unknown[]): void {
