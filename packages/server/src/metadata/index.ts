@@ -51,6 +51,25 @@ export type {
   RecordedProductStatus,
 } from './product-status-types.js';
 export { PRODUCT_STATUSES } from './product-status-types.js';
+export type { StoredToken, TokenInput, TokenPrincipalKind, TokenQuery, TokenRecord } from './token-types.js';
+export { TOKEN_PRINCIPAL_KINDS } from './token-types.js';
+export type {
+  AgreementInput,
+  AgreementPort,
+  AgreementQuery,
+  AgreementRecord,
+  AgreementStatus,
+  AgreementStatusChange,
+} from './agreement-types.js';
+export { AGREEMENT_STATUSES, AGREEMENT_TRANSITIONS } from './agreement-types.js';
+export type {
+  WebhookAttemptOutcome,
+  WebhookDeliveryInput,
+  WebhookDeliveryQuery,
+  WebhookDeliveryRecord,
+  WebhookRetryQuery,
+} from './webhook-delivery-types.js';
+export { WEBHOOK_ATTEMPT_OUTCOMES } from './webhook-delivery-types.js';
 export {
   createMetadataStore,
   defaultSqlitePath,

@@ -60,6 +60,18 @@ export const METADATA_CODES = {
     title: 'Product already has a running run',
     fix: 'Wait for the running run to finish; if its process is gone, mark it abandoned (failStaleRuns) before starting a new one.',
   },
+  MW6160: {
+    title: 'Agreement not found',
+    fix: 'Pass the id the access request was created with; list the agreements to find it.',
+  },
+  MW6161: {
+    title: 'Agreement changed meanwhile',
+    fix: 'Someone else decided, cancelled or revoked it first; reload the agreement and act on its current status.',
+  },
+  MW6162: {
+    title: 'Access request already pending',
+    fix: 'Wait for the decision on the pending request for this port, or cancel it before asking again.',
+  },
 } as const satisfies Record<string, { readonly title: string; readonly fix: string }>;
 
 export type MetadataCode = keyof typeof METADATA_CODES;

@@ -4,6 +4,7 @@
  * itself: `describeMetadataStoreConformance` is called from the adapters' tests.
  */
 import { describe } from 'vitest';
+import { describeAgreementCases } from './test-support/agreement-cases.js';
 import { describeAuditCases } from './test-support/audit-cases.js';
 import { describeAuditIntegrityCases } from './test-support/audit-integrity-cases.js';
 import type { MetadataStoreHarness } from './test-support/conformance-harness.js';
@@ -14,6 +15,7 @@ import { describeProductCases } from './test-support/product-cases.js';
 import { describeRunCases } from './test-support/run-cases.js';
 import { describeRunListCases } from './test-support/run-list-cases.js';
 import { describeStatusCases } from './test-support/status-cases.js';
+import { describeTokenCases } from './test-support/token-cases.js';
 
 export type { ConformanceDatabase, MetadataStoreHarness } from './test-support/conformance-harness.js';
 
@@ -27,6 +29,8 @@ export function describeMetadataStoreConformance(name: string, harness: Metadata
     describeRunCases(harness);
     describeRunListCases(harness);
     describeStatusCases(harness);
+    describeTokenCases(harness);
+    describeAgreementCases(harness);
     describeLifecycleCases(harness);
   });
 }

@@ -36,6 +36,20 @@ import type {
 } from './metadata-types.js';
 import type { ProductStatusInput, ProductStatusRecord, RecordedProductStatus } from './product-status-types.js';
 import type { RunInput, RunQuery, RunRecord, RunResult, StaleRunQuery } from './run-types.js';
+import type { StoredToken, TokenInput, TokenQuery, TokenRecord } from './token-types.js';
+import type {
+  AgreementInput,
+  AgreementPort,
+  AgreementQuery,
+  AgreementRecord,
+  AgreementStatusChange,
+} from './agreement-types.js';
+import type {
+  WebhookDeliveryInput,
+  WebhookDeliveryQuery,
+  WebhookDeliveryRecord,
+  WebhookRetryQuery,
+} from './webhook-delivery-types.js';
 
 export type MetadataStoreKind = 'sqlite' | 'postgres';
 
@@ -100,4 +114,42 @@ export interface MetadataStore {
   getProductStatus(productId: string): Promise<ProductStatusRecord | undefined>;
   /** The history, newest first. */
   listProductStatus(productId: string, query?: PageQuery): Promise<Page<ProductStatusRecord>>;
+
+  /** Records an API token (its secret's hash only). ConflictError MW6110 for an id already used. */
+  createToken(input: TokenInput): Promise<TokenRecord>;
+  /** The token with its secret hash, for authentication; undefined for an unknown id. */
+  getToken(id: string): Promise<StoredToken | undefined>;
+  /** Newest first, without hashes; revoked and expired tokens only when asked for. */
+  listTokens(query?: TokenQuery): Promise<Page<TokenRecord>>;
+  /** Revokes at once; a second revocation keeps the first. Undefined for an unknown id. */
+  revokeToken(id: string, at: string | Date, by: string): Promise<TokenRecord | undefined>;
+  /** Records a use of the token; last use never moves backwards. */
+  touchToken(id: string, at: string | Date): Promise<void>;
+
+  /**
+   * Records an access request as `pending`. NotFoundError MW6104 for an unregistered product,
+   * ConflictError MW6162 while the principal has a pending request for the same port, MW6110
+   * for an id already used.
+   */
+  createAgreement(input: AgreementInput): Promise<AgreementRecord>;
+  getAgreement(id: string): Promise<AgreementRecord | undefined>;
+  /** Newest request first; filtered by product(s), principal and status(es). */
+  listAgreements(query?: AgreementQuery): Promise<Page<AgreementRecord>>;
+  /**
+   * Moves an agreement one step, only if it still has status `from`: ConflictError MW6161 when
+   * it changed meanwhile (exactly one of two racing decisions wins), NotFoundError MW6160 for an
+   * unknown id, InputError MW6101 for a transition the lifecycle does not have.
+   */
+  updateAgreementStatus(change: AgreementStatusChange): Promise<AgreementRecord>;
+  /** Approved agreements of the principal on the port with `startsAt <= at < endsAt`; one indexed query. */
+  activeAgreements(principalId: string, port: AgreementPort, at: string | Date): Promise<readonly AgreementRecord[]>;
+  /** Approved agreements whose end is at or before `at`, oldest end first (to record their expiry). */
+  listAgreementsPastEnd(at: string | Date, limit?: number): Promise<readonly AgreementRecord[]>;
+
+  /** Appends one attempt to the webhook delivery log; ConflictError MW6110 if that attempt is logged. */
+  recordWebhookDelivery(input: WebhookDeliveryInput): Promise<WebhookDeliveryRecord>;
+  /** Attempts, newest first. */
+  listWebhookDeliveries(query?: WebhookDeliveryQuery): Promise<Page<WebhookDeliveryRecord>>;
+  /** Deliveries whose latest attempt is `retrying` and due: what a restarted server resumes. */
+  listDueWebhookRetries(query: WebhookRetryQuery): Promise<readonly WebhookDeliveryRecord[]>;
 }

@@ -29,6 +29,20 @@ import type {
 } from '../metadata-types.js';
 import type { ProductStatusInput, ProductStatusRecord, RecordedProductStatus } from '../product-status-types.js';
 import type { RunInput, RunQuery, RunRecord, RunResult, StaleRunQuery } from '../run-types.js';
+import type { StoredToken, TokenInput, TokenQuery, TokenRecord } from '../token-types.js';
+import type {
+  AgreementInput,
+  AgreementPort,
+  AgreementQuery,
+  AgreementRecord,
+  AgreementStatusChange,
+} from '../agreement-types.js';
+import type {
+  WebhookDeliveryInput,
+  WebhookDeliveryQuery,
+  WebhookDeliveryRecord,
+  WebhookRetryQuery,
+} from '../webhook-delivery-types.js';
 import { MIGRATIONS } from '../migrations/migration-list.js';
 import type { Migration } from '../migrations/migration.js';
 import { runMigrations } from '../migrations/migration-runner.js';
@@ -39,6 +53,9 @@ import { ProductRepository } from './product-repository.js';
 import { ProductStatusRepository } from './product-status-repository.js';
 import type { RepositoryContext } from './repository-context.js';
 import { RunRepository } from './run-repository.js';
+import { TokenRepository } from './token-repository.js';
+import { AgreementRepository } from './agreement-repository.js';
+import { WebhookDeliveryRepository } from './webhook-delivery-repository.js';
 import type { MetadataDb, StoreDialect } from './store-dialect.js';
 
 export interface KyselyMetadataStoreOptions {
@@ -57,6 +74,9 @@ export class KyselyMetadataStore implements MetadataStore {
   readonly #audit: AuditRepository;
   readonly #runs: RunRepository;
   readonly #statuses: ProductStatusRepository;
+  readonly #tokens: TokenRepository;
+  readonly #agreements: AgreementRepository;
+  readonly #webhookDeliveries: WebhookDeliveryRepository;
   readonly #migrations: readonly Migration[];
 
   constructor(
@@ -78,6 +98,9 @@ export class KyselyMetadataStore implements MetadataStore {
     this.#audit = new AuditRepository(context);
     this.#runs = new RunRepository(context);
     this.#statuses = new ProductStatusRepository(context);
+    this.#tokens = new TokenRepository(context);
+    this.#agreements = new AgreementRepository(context);
+    this.#webhookDeliveries = new WebhookDeliveryRepository(context);
   }
 
   migrate(): Promise<MigrationResult> {
@@ -168,6 +191,51 @@ export class KyselyMetadataStore implements MetadataStore {
   }
   listProductStatus(productId: string, query?: PageQuery): Promise<Page<ProductStatusRecord>> {
     return this.#guard(() => this.#statuses.list(productId, query));
+  }
+
+  createToken(input: TokenInput): Promise<TokenRecord> {
+    return this.#guard(() => this.#tokens.create(input));
+  }
+  getToken(id: string): Promise<StoredToken | undefined> {
+    return this.#guard(() => this.#tokens.get(id));
+  }
+  listTokens(query?: TokenQuery): Promise<Page<TokenRecord>> {
+    return this.#guard(() => this.#tokens.list(query));
+  }
+  revokeToken(id: string, at: string | Date, by: string): Promise<TokenRecord | undefined> {
+    return this.#guard(() => this.#tokens.revoke(id, at, by));
+  }
+  touchToken(id: string, at: string | Date): Promise<void> {
+    return this.#guard(() => this.#tokens.touch(id, at));
+  }
+
+  createAgreement(input: AgreementInput): Promise<AgreementRecord> {
+    return this.#guard(() => this.#agreements.create(input));
+  }
+  getAgreement(id: string): Promise<AgreementRecord | undefined> {
+    return this.#guard(() => this.#agreements.get(id));
+  }
+  listAgreements(query?: AgreementQuery): Promise<Page<AgreementRecord>> {
+    return this.#guard(() => this.#agreements.list(query));
+  }
+  updateAgreementStatus(change: AgreementStatusChange): Promise<AgreementRecord> {
+    return this.#guard(() => this.#agreements.changeStatus(change));
+  }
+  activeAgreements(principalId: string, port: AgreementPort, at: string | Date): Promise<readonly AgreementRecord[]> {
+    return this.#guard(() => this.#agreements.active(principalId, port, at));
+  }
+  listAgreementsPastEnd(at: string | Date, limit = 100): Promise<readonly AgreementRecord[]> {
+    return this.#guard(() => this.#agreements.pastEnd(at, limit));
+  }
+
+  recordWebhookDelivery(input: WebhookDeliveryInput): Promise<WebhookDeliveryRecord> {
+    return this.#guard(() => this.#webhookDeliveries.record(input));
+  }
+  listWebhookDeliveries(query?: WebhookDeliveryQuery): Promise<Page<WebhookDeliveryRecord>> {
+    return this.#guard(() => this.#webhookDeliveries.list(query));
+  }
+  listDueWebhookRetries(query: WebhookRetryQuery): Promise<readonly WebhookDeliveryRecord[]> {
+    return this.#guard(() => this.#webhookDeliveries.dueRetries(query));
   }
 
   /** Driver errors that callers can act on become domain errors; the rest are bugs and pass through. */

@@ -4,6 +4,7 @@
  * repositories normalise on read (`fromTimestamp`, `Number`).
  */
 import type { ColumnType } from 'kysely';
+import type { AgreementsTable, WebhookDeliveriesTable } from './agreement-schema.js';
 
 type Timestamp = ColumnType<Date | string, string, string>;
 type BigIntColumn = ColumnType<number | string, number, never>;
@@ -95,6 +96,23 @@ export interface ProductStatusHistoryTable {
   at: Timestamp;
 }
 
+export interface ApiTokensTable {
+  id: string;
+  principal_id: string;
+  principal_kind: string;
+  description: string | null;
+  /** Canonical JSON array of scopes; null means unrestricted. */
+  scopes: string | null;
+  /** SHA-256 of the secret, hex; never the secret. */
+  secret_hash: string;
+  created_by: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  revoked_at: NullableTimestamp;
+  revoked_by: string | null;
+  last_used_at: NullableTimestamp;
+}
+
 export interface MigrationsTable {
   id: string;
   applied_at: Timestamp;
@@ -109,5 +127,8 @@ export interface MetadataSchema {
   audit_events: AuditEventsTable;
   runs: RunsTable;
   product_status_history: ProductStatusHistoryTable;
+  api_tokens: ApiTokensTable;
+  agreements: AgreementsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
   meshwork_migrations: MigrationsTable;
 }

@@ -1,6 +1,8 @@
 /** Every migration this build knows, in the order they run. Append only; never edit a released one. */
 import { initialSchema } from './0001-initial-schema.js';
 import { runsAndStatus } from './0002-runs-and-status.js';
+import { apiTokens } from './0003-api-tokens.js';
+import { agreements } from './0004-agreements.js';
 import type { Migration } from './migration.js';
 
-export const MIGRATIONS: readonly Migration[] = [initialSchema, runsAndStatus];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, runsAndStatus, apiTokens, agreements];
