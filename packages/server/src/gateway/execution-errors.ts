@@ -30,8 +30,14 @@ export function sanitize(message: string, warehouseRoot: string): string {
   first = first.split(warehouseRoot).join('<warehouse>');
   first = first.replace(/(['"])\/[^'"]*\1/g, '<path>');
   // Conversion errors quote the failing value: it may come from a masked column's source or a
-  // filtered row in a plan DuckDB reordered, so it is dropped.
-  first = first.replace(/(Could not convert string|Conversion Error:[^']*)'[^']*'/g, '$1<value>');
+  // filtered row in a plan DuckDB reordered, so it is dropped. DuckDB quotes it with single or
+  // double quotes depending on the message (`Could not convert string "…"`, `Input: "…"`, `Could
+  // not parse string "…"`), or writes a number bare (`Could not cast value 1200.5 to …`).
+  if (/^(Conversion|Invalid Input|Out of Range) Error:/.test(first)) {
+    first = first
+      .replace(/'(?:[^']|'')*'|"(?:[^"]|"")*"/g, '<value>')
+      .replace(/\b(value|string) -?\d[\d.eE+-]*/g, '$1 <value>');
+  }
   first = first.replace(/\bread_parquet\([^)]*\)/g, 'read_parquet(…)');
   return first.length > 500 ? `${first.slice(0, 500)}…` : first;
 }

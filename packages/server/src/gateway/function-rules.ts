@@ -13,7 +13,10 @@
  *   json_execute_serialized_sql — they bind SQL text the gateway never checked;
  * - statistics: stats — it returns the min/max DuckDB propagates from the underlying files,
  *   which would describe rows a row filter removed and values a mask hides;
- * - error: it turns any predicate into an oracle that fires before other filters are applied.
+ * - error: it turns any predicate into an oracle that fires before other filters are applied;
+ * - get_block_size: a built-in macro whose body queries the `pragma_database_size()` table
+ *   function, which the table-function list refuses — a macro must not be a way around it;
+ * - write_log: it writes to DuckDB's log, state shared by every query of the sandbox.
  */
 export const DENIED_FUNCTIONS: ReadonlySet<string> = new Set([
   'current_setting',
@@ -33,6 +36,8 @@ export const DENIED_FUNCTIONS: ReadonlySet<string> = new Set([
   'pg_get_viewdef',
   'checkpoint',
   'force_checkpoint',
+  'get_block_size',
+  'write_log',
 ]);
 
 /** Table functions over values only: no files, URLs, catalogs or settings. */
@@ -44,8 +49,12 @@ export const ALLOWED_TABLE_FUNCTIONS: ReadonlySet<string> = new Set([
   'json_tree',
 ]);
 
-/** Window-only functions (aggregates are allowed as windows too). */
+/**
+ * Window-only functions (aggregates are allowed as windows too), and `unnest` in a SELECT list,
+ * which DuckDB binds specially (it lists only the table function) and which reads no file.
+ */
 const WINDOW_FUNCTIONS = [
+  'unnest',
   'row_number',
   'rank',
   'dense_rank',

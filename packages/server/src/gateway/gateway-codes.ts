@@ -72,4 +72,8 @@ export const GATEWAY_CODES = {
     title: 'Masking key too short',
     fix: 'Set MESHWORK_MASKING_KEY to at least 32 random bytes, as hex (64 digits) or base64.',
   },
+  MW5019: {
+    title: 'Product cannot be read under its access policies',
+    fix: 'A mask or row filter names a column the published snapshot does not have: the product owner (or the governance council) must fix the rule or the contract.',
+  },
 } as const;

@@ -3,9 +3,11 @@
  * one the gateway knows to be a read, every function must be allowed, and every table reference
  * must be either a CTE in scope or a product relation — those are collected for the rewriter.
  *
- * The same walk verifies the rewritten query a second time in `trusted` mode, where the only
- * extra things allowed are what the rewriter itself inserts: `read_parquet` over the exact files
- * of the snapshots being read, and the masking macros of the `mw_mask` schema.
+ * The same walk verifies the rewritten query a second time in `trusted` mode. It is structural:
+ * a subquery whose tree is exactly one of the governed relations the rewriter built is skipped
+ * (it reads files and calls the masking macros), and everything else is held to the same rules
+ * as the user's query — so no lexing slip can let a file read or a masking macro escape into the
+ * user's part of the query.
  */
 import { InputError, NotAllowedError, NotFoundError } from '@meshwork/core';
 import { astIntegerText, type AstObject, type AstValue } from './ast-json.js';
@@ -30,8 +32,8 @@ export interface QueryAnalysis {
 }
 
 export interface TrustedParts {
-  readonly files: ReadonlySet<string>;
-  readonly maskSchema: string;
+  /** `canonicalAst` of every governed relation's statement inserted by the rewrite. */
+  readonly governed: ReadonlySet<string>;
 }
 
 const QUERY_NODES = new Set(['SELECT_NODE', 'SET_OPERATION_NODE', 'RECURSIVE_CTE_NODE', 'CTE_NODE']);
@@ -68,6 +70,13 @@ const EXPRESSION_CLASSES = new Set([
   'COLLATE',
   'POSITIONAL_REFERENCE',
 ]);
+/**
+ * Scalar functions that build arbitrarily large values from a small constant (`range(1e9)` as a
+ * list). DuckDB evaluates them while folding constants, where neither the
+ * timeout nor `memory_limit` reaches, so one query could take the server's memory. The table
+ * functions `range`/`generate_series` stay allowed: they stream rows under the query's limits.
+ */
+const LIST_AMPLIFIERS = new Set(['range', 'generate_series', 'list_resize', 'array_resize']);
 const MAX_DEPTH = 400;
 const MAX_NODES = 200_000;
 
@@ -111,12 +120,28 @@ class Walker {
   }
 
   #queryNode(node: AstObject, type: string, scope: ReadonlySet<string>, depth: number): void {
+    // A CTE's body sees only the CTEs declared before it, as in DuckDB: its own name (or a later
+    // one) inside its body binds to DuckDB's catalog instead — `WITH pg_proc AS (SELECT * FROM
+    // pg_proc)` read the real pg_proc view (macro bodies with the masking key), and a file name
+    // used that way became a replacement scan of a raw warehouse file. So the scope grows entry
+    // by entry, and only the recursive part of a recursive CTE sees that CTE's name.
     const inner = new Set(scope);
-    const ctes = cteEntries(node);
-    for (const entry of ctes) inner.add(entry.name);
-    if (type === 'RECURSIVE_CTE_NODE' && typeof node.ctename === 'string') inner.add(node.ctename.toLowerCase());
-    if (type === 'CTE_NODE' && typeof node.ctename === 'string') inner.add(node.ctename.toLowerCase());
-    for (const entry of ctes) this.visit(entry.query, inner, depth + 1);
+    for (const entry of cteEntries(node)) {
+      this.visit(entry.query, new Set(inner), depth + 1);
+      inner.add(entry.name);
+    }
+    const name = cteName(node);
+    if ((type === 'RECURSIVE_CTE_NODE' || type === 'CTE_NODE') && name !== undefined) {
+      const named = new Set(inner).add(name);
+      for (const [key, child] of Object.entries(node)) {
+        if (key === 'cte_map' || child === null || typeof child !== 'object') continue;
+        // The anchor (`left`) of a recursive CTE, and the body (`query`) of a CTE node, do not
+        // see the name; the recursive part and the query using the CTE do.
+        const own = type === 'RECURSIVE_CTE_NODE' ? key === 'left' : key === 'query';
+        this.visit(child, own ? inner : named, depth + 1);
+      }
+      return;
+    }
     this.#children(node, inner, depth, 'cte_map');
   }
 
@@ -129,8 +154,11 @@ class Walker {
       case 'TABLE_FUNCTION':
         this.#tableFunction(node, scope, depth);
         return;
-      case 'JOIN':
       case 'SUBQUERY':
+        if (this.trusted?.governed.has(canonicalAst(node.subquery ?? null))) return;
+        this.#children(node, scope, depth);
+        return;
+      case 'JOIN':
       case 'EXPRESSION_LIST':
       case 'EMPTY':
       case 'EMPTY_FROM':
@@ -177,35 +205,11 @@ class Walker {
     }
     const name = text(fn.function_name).toLowerCase();
     const qualified = text(fn.schema) !== '' || text(fn.catalog) !== '';
-    if (this.trusted && name === 'read_parquet' && !qualified) {
-      this.#checkTrustedFiles(fn);
-      return;
-    }
     if (qualified || !this.rules.isAllowedTableFunction(name)) {
       throw new NotAllowedError('MW5007', `table function ${name || '?'}() is not allowed through the gateway`);
     }
     this.#children(fn, scope, depth);
     this.#children(node, scope, depth, 'function');
-  }
-
-  #checkTrustedFiles(fn: AstObject): void {
-    const files: string[] = [];
-    const collect = (value: AstValue): void => {
-      if (Array.isArray(value)) value.forEach(collect);
-      else if (value && typeof value === 'object') {
-        if (value.class === 'CONSTANT') {
-          const constant = value.value;
-          if (constant && typeof constant === 'object' && !Array.isArray(constant)) {
-            if (typeof constant.value === 'string') files.push(constant.value);
-            else collect(constant.value ?? null);
-          }
-        } else Object.values(value).forEach(collect);
-      }
-    };
-    collect(fn.children ?? null);
-    if (files.length === 0 || files.some((file) => !this.trusted!.files.has(file))) {
-      throw new NotAllowedError('MW5008', 'a rewritten query reads files it should not');
-    }
   }
 
   #expression(node: AstObject, kind: string, scope: ReadonlySet<string>, depth: number): void {
@@ -221,14 +225,22 @@ class Walker {
     const name = text(node.function_name).toLowerCase();
     const schema = text(node.schema);
     const catalog = text(node.catalog);
-    if (this.trusted && schema === this.trusted.maskSchema && catalog === '') return;
-    if (schema !== '' || catalog !== '') {
+    // DuckDB's parser qualifies some built-ins with `main` itself (`[1, 2]` is main.list_value,
+    // `{'a': 1}` main.struct_pack; trim, position, substring, extract, AT TIME ZONE, 2-parameter
+    // lambdas…): the same built-ins, checked against the same rules. Other schemas and any
+    // catalog stay refused.
+    if ((schema !== '' && schema.toLowerCase() !== 'main') || catalog !== '') {
       throw new NotAllowedError('MW5007', `schema-qualified function ${schema}.${name}() is not allowed`);
     }
-    if (!this.rules.isAllowedFunction(name)) {
+    if (!this.rules.isAllowedFunction(name) || LIST_AMPLIFIERS.has(name)) {
       throw new NotAllowedError('MW5007', `function ${name}() is not allowed through the gateway`);
     }
   }
+}
+
+/** A parse tree without positions, as text: equal for the same SQL wherever it was embedded. */
+export function canonicalAst(value: AstValue): string {
+  return JSON.stringify(value, (key, child: unknown) => (key === 'query_location' ? undefined : child));
 }
 
 function cteEntries(node: AstObject): { name: string; query: AstValue }[] {
@@ -240,6 +252,12 @@ function cteEntries(node: AstObject): { name: string; query: AstValue }[] {
     const query = value && typeof value === 'object' && !Array.isArray(value) ? (value.query ?? null) : null;
     return [{ name: text(entry.key).toLowerCase(), query }];
   });
+}
+
+/** The name a recursive CTE (or CTE) node binds; DuckDB writes `cte_name`, older trees `ctename`. */
+function cteName(node: AstObject): string | undefined {
+  const name = typeof node.cte_name === 'string' ? node.cte_name : node.ctename;
+  return typeof name === 'string' && name !== '' ? name.toLowerCase() : undefined;
 }
 
 function atClauseSnapshot(clause: AstValue): string | undefined {

@@ -9,7 +9,7 @@ import type { DuckDBConnection, DuckDBDataChunk, DuckDBPreparedStatement, DuckDB
 import type { Authorizer, AgreementLookup, ActiveAgreement, ReadPlan } from '../access/access-types.js';
 import type { Principal } from '../identity/principal.js';
 import type { AstObject } from './ast-json.js';
-import { executionError, type InterruptReason } from './execution-errors.js';
+import { executionError, sanitize, type InterruptReason } from './execution-errors.js';
 import type {
   GatewayQuery,
   QueryDescription,
@@ -21,8 +21,13 @@ import type {
   VisibleRelation,
 } from './gateway-types.js';
 import { governedRelationKey, governedRelationSql } from './governed-relation.js';
-import { MASK_SCHEMA } from './mask-sql.js';
-import { analyzeQuery, type QueryAnalysis, type TableReference } from './query-analyzer.js';
+import {
+  analyzeQuery,
+  canonicalAst,
+  type QueryAnalysis,
+  type TableReference,
+  type TrustedParts,
+} from './query-analyzer.js';
 import { spliceRelations } from './relation-splice.js';
 import type { RelationCatalog, ResolvedRelation } from './relation-catalog.js';
 import { createSandbox, type Sandbox, type SandboxOptions } from './sandbox.js';
@@ -40,7 +45,7 @@ export const DEFAULT_GATEWAY_LIMITS: GatewayLimits = {
   timeoutMs: 120_000,
   maxRows: 10_000_000,
   maxBytes: 4 * 1024 ** 3,
-  maxConcurrentPerPrincipal: 4,
+  maxConcurrentPerPrincipal: 16,
 };
 
 /** One finished (or failed) query, for usage metering. */
@@ -69,6 +74,12 @@ export interface QueryGatewayOptions extends Omit<SandboxOptions, 'maskingKey'> 
   readonly now?: () => Date;
 }
 
+interface GovernedRelation {
+  readonly sql: string;
+  /** `canonicalAst` of its parse tree: what the final check recognises as trusted. */
+  readonly canonical: string;
+}
+
 interface ParsedQuery {
   readonly statement: AstObject;
   readonly analysis: QueryAnalysis;
@@ -90,7 +101,7 @@ export async function createQueryGateway(
 
 class GovernedGateway implements QueryGateway {
   readonly limits: GatewayLimits;
-  readonly #governed = new Map<string, string>();
+  readonly #governed = new Map<string, GovernedRelation>();
   readonly #parsed = new Map<string, ParsedQuery>();
   readonly #verified = new Map<string, true>();
   readonly #running = new Map<string, number>();
@@ -153,15 +164,21 @@ class GovernedGateway implements QueryGateway {
         startedAt: startedAt.toISOString(),
       });
     let interrupted: InterruptReason | undefined;
+    // A stream that is cancelled or times out before anyone iterates it must still give back its
+    // slot and connection: nothing else would ever call finish().
+    let iterating = false;
+    let streamReady = false;
     const interrupt = (reason: InterruptReason) => {
       interrupted ??= reason;
       connection.interrupt();
+      if (streamReady && !iterating) abandon();
     };
     const timeoutMs = Math.min(options.timeoutMs ?? this.limits.timeoutMs, this.limits.timeoutMs);
     const timer = setTimeout(() => interrupt('timeout'), timeoutMs);
     const onAbort = () => interrupt('cancel');
     options.signal?.addEventListener('abort', onAbort, { once: true });
     let finished = false;
+    let abandon = () => undefined as void;
     const finish = () => {
       if (finished) return;
       finished = true;
@@ -191,7 +208,19 @@ class GovernedGateway implements QueryGateway {
       let bytes = 0;
       let truncated = false;
       const stats = (): QueryStats => ({ rows, bytes, durationMs: performance.now() - started, products, truncated });
+      streamReady = true;
+      abandon = () => {
+        if (finished) return;
+        finish();
+        usage(interrupted === 'timeout' ? 'failed' : 'cancelled', {
+          rows: 0,
+          bytes: 0,
+          durationMs: performance.now() - started,
+        });
+      };
       async function* chunks(): AsyncGenerator<DuckDBDataChunk> {
+        iterating = true;
+        if (finished) throw executionError(new Error('interrupted'), warehouseRoot, interrupted ?? 'cancel');
         let status: QueryUsage['status'] = 'ok';
         let code: string | undefined;
         try {
@@ -240,7 +269,13 @@ class GovernedGateway implements QueryGateway {
         stats,
       };
     } catch (error) {
-      const mapped = executionError(error, this.options.warehouseRoot, interrupted);
+      // #compile maps an interrupted prepare (constant folding) to "cancelled" without knowing
+      // why it was interrupted; the reason recorded here is the one to report (MW5010 on timeout).
+      const mapped = executionError(
+        interrupted ? new Error('interrupted') : error,
+        this.options.warehouseRoot,
+        interrupted,
+      );
       finish();
       usage(
         'failed',
@@ -265,36 +300,54 @@ class GovernedGateway implements QueryGateway {
     const parsed = await this.#parse(connection, query.sql);
     const relations: ResolvedRelation[] = [];
     const plans: ReadPlan[] = [];
-    const files = new Set<string>();
-    const governed: string[] = [];
+    const governed: GovernedRelation[] = [];
     for (const table of parsed.analysis.tables) {
       const relation = await this.#resolve(principal, table);
       const plan = await this.#authorize(principal, relation, table, query.purpose);
       relations.push(relation);
       plans.push(plan);
-      relation.files.forEach((file) => files.add(file));
-      governed.push(this.#governedSql(relation, plan));
+      governed.push(await this.#governedRelation(connection, relation, plan));
     }
-    const sql =
-      spliceRelations(
-        query.sql,
-        parsed.analysis.tables.map((table, i) => ({
-          location: table.location ?? -1,
-          hasAtClause: table.hasAtClause,
-          hasAlias: table.alias !== '',
-          defaultAlias: table.table.replace(/@.*$/, ''),
-          replacement: governed[i]!,
-        })),
-      ) ?? (await this.#render(connection, query.sql, governed));
-    // Defence in depth: the final text is parsed and checked again, allowing only what the
-    // rewrite inserted — exactly these files and the masking macros. A splice or rendering that
-    // DuckDB would read differently fails here.
-    if (!this.#verified.has(sql)) {
-      const check = await parseStatement(connection, sql);
-      analyzeQuery(check, this.sandbox.functions, { files, maskSchema: MASK_SCHEMA });
-      remember(this.#verified, sql, true);
+    const trusted = { governed: new Set(governed.map((g) => g.canonical)) };
+    const spliced = spliceRelations(
+      query.sql,
+      parsed.analysis.tables.map((table, i) => ({
+        location: table.location ?? -1,
+        hasAtClause: table.hasAtClause,
+        hasAlias: table.alias !== '',
+        defaultAlias: table.table.replace(/@.*$/, ''),
+        replacement: governed[i]!.sql,
+      })),
+    );
+    const base = { relations, plans, parameterCount: parsed.analysis.parameterCount };
+    if (spliced !== undefined) {
+      try {
+        await this.#verify(connection, spliced, trusted);
+        return { sql: spliced, ...base };
+      } catch (error) {
+        // A splice DuckDB reads differently (`TABLE x`, exotic syntax around a name) falls back to
+        // rendering the tree; anything the check refuses for another reason is refused.
+        if ((error as { code?: string }).code !== 'MW5001') throw error;
+      }
     }
-    return { sql, relations, plans, parameterCount: parsed.analysis.parameterCount };
+    const rendered = await this.#render(
+      connection,
+      query.sql,
+      governed.map((g) => g.sql),
+    );
+    await this.#verify(connection, rendered, trusted);
+    return { sql: rendered, ...base };
+  }
+
+  /**
+   * Defence in depth: the final text is parsed and checked again. Subqueries that are exactly a
+   * governed relation are trusted; everything else meets the user's rules — a splice or rendering
+   * that DuckDB would read differently cannot smuggle a file read or a masking macro out.
+   */
+  async #verify(connection: DuckDBConnection, sql: string, trusted: TrustedParts): Promise<void> {
+    if (this.#verified.has(sql)) return;
+    analyzeQuery(await parseStatement(connection, sql), this.sandbox.functions, trusted);
+    remember(this.#verified, sql, true);
   }
 
   /** Parse and check, cached by text: a dashboard or a driver sends the same text many times. */
@@ -328,14 +381,32 @@ class GovernedGateway implements QueryGateway {
     return renderStatement(connection, statement);
   }
 
-  #governedSql(relation: ResolvedRelation, plan: ReadPlan): string {
+  /**
+   * The governed SQL of a relation under a plan, parsed and bound on its own once. Binding alone
+   * matters: a mask or row filter naming a column the snapshot lacks would otherwise bind to a
+   * column of the user's query around it (a lateral join) and stop filtering.
+   */
+  async #governedRelation(
+    connection: DuckDBConnection,
+    relation: ResolvedRelation,
+    plan: ReadPlan,
+  ): Promise<GovernedRelation> {
     const key = governedRelationKey(`${relation.port.productId}/${relation.port.port}/${relation.snapshotId}`, plan);
-    let sql = this.#governed.get(key);
-    if (sql === undefined) {
-      sql = governedRelationSql(relation, plan);
-      remember(this.#governed, key, sql);
+    const cached = this.#governed.get(key);
+    if (cached) return cached;
+    const sql = governedRelationSql(relation, plan);
+    const canonical = canonicalAst(await parseStatement(connection, sql));
+    try {
+      (await connection.prepare(sql)).destroySync();
+    } catch (error) {
+      throw new NotAllowedError(
+        'MW5019',
+        `${relation.port.productId} ${relation.port.port} v${relation.port.major} cannot be read under its access policies (${sanitize(String((error as Error).message ?? error), this.options.warehouseRoot)}); its owner must fix the masks or row filters`,
+      );
     }
-    return sql;
+    const entry = { sql, canonical };
+    remember(this.#governed, key, entry);
+    return entry;
   }
 
   async #resolve(principal: Principal, table: TableReference): Promise<ResolvedRelation> {

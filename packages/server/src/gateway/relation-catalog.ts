@@ -17,6 +17,8 @@ export interface RelationTarget {
   readonly port: string;
   /** Undefined: the highest major that is not retired and has data. */
   readonly major?: number;
+  /** Listed by introspection; the other names are accepted aliases (`order-lines`, `orders_orders`, `orders_v2`). */
+  readonly canonical: boolean;
 }
 
 export interface ResolvedRelation {
@@ -109,27 +111,25 @@ export class RelationCatalog {
     const productName = sqlIdentifier(product.name);
     const schema = sqlIdentifier(product.domain);
     const ports = [...new Set(product.outputPorts.map((p) => p.name))];
-    const add = (table: string, port: string, major?: number) => {
+    const add = (table: string, port: string, canonical: boolean, major?: number) => {
       const key = `${schema}.${table}`;
-      if (!this.#targets.has(key)) {
-        this.#targets.set(key, {
-          sqlName: key,
-          productId: product.id,
-          port,
-          ...(major !== undefined ? { major } : {}),
-        });
-      }
+      if (this.#targets.has(key)) return;
+      const target = { sqlName: key, productId: product.id, port, canonical };
+      this.#targets.set(key, major === undefined ? target : { ...target, major });
     };
     ports.forEach((port, index) => {
       const majors = product.outputPorts.filter((p) => p.name === port).map((p) => p.major);
-      const names = index === 0 || sqlIdentifier(port) === productName ? [productName] : [];
+      const latest = Math.max(...majors);
+      const isDefault = index === 0 || sqlIdentifier(port) === productName;
+      const names = isDefault ? [productName] : [];
       names.push(`${productName}_${sqlIdentifier(port)}`);
-      for (const name of names) {
-        add(name, port);
-        for (const major of majors) add(`${name}_v${major}`, port, major);
-      }
+      names.forEach((name, n) => {
+        // Listed: the current version under the shortest name, and every older major by number.
+        add(name, port, n === 0);
+        for (const major of majors) add(`${name}_v${major}`, port, n === 0 && major !== latest, major);
+      });
       // The original spelling, for `"order-lines"`-style quoted names.
-      if (product.name.toLowerCase() !== productName && index === 0) add(product.name.toLowerCase(), port);
+      if (product.name.toLowerCase() !== productName && index === 0) add(product.name.toLowerCase(), port, false);
     });
   }
 }

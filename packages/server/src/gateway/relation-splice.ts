@@ -19,23 +19,41 @@ export interface Splice {
 /** The text with every splice applied, or undefined when a position does not hold a name. */
 export function spliceRelations(sql: string, splices: readonly Splice[]): string | undefined {
   const ordered = [...splices].sort((a, b) => b.location - a.location);
+  const index = utf16Index(sql);
   let out = sql;
   let previous = Number.POSITIVE_INFINITY;
   for (const splice of ordered) {
-    if (!Number.isSafeInteger(splice.location) || splice.location < 0 || splice.location >= sql.length)
-      return undefined;
-    let end = endOfQualifiedName(sql, splice.location);
+    const location = index(splice.location);
+    if (location === undefined || location >= sql.length) return undefined;
+    let end = endOfQualifiedName(sql, location);
     if (end === undefined) return undefined;
     if (splice.hasAtClause) {
       end = endOfAtClause(sql, end);
       if (end === undefined) return undefined;
     }
     if (end > previous) return undefined;
-    previous = splice.location;
+    previous = location;
     const alias = splice.hasAlias ? '' : ` AS ${quote(splice.defaultAlias)}`;
-    out = `${out.slice(0, splice.location)}(${splice.replacement})${alias}${out.slice(end)}`;
+    out = `${out.slice(0, location)}(${splice.replacement})${alias}${out.slice(end)}`;
   }
   return out;
+}
+
+/**
+ * DuckDB reports positions as byte offsets into the UTF-8 text, JS strings index UTF-16 units:
+ * with any non-ASCII character before a name the two differ, and the splice would land inside
+ * another token. Undefined for an offset that is not at a character boundary.
+ */
+function utf16Index(sql: string): (byteOffset: number) => number | undefined {
+  const valid = (offset: number) => Number.isSafeInteger(offset) && offset >= 0;
+  // eslint-disable-next-line no-control-regex
+  if (/^[\x00-\x7f]*$/.test(sql)) return (offset) => (valid(offset) ? offset : undefined);
+  const bytes = Buffer.from(sql, 'utf8');
+  return (offset) => {
+    if (!valid(offset) || offset > bytes.length) return undefined;
+    const prefix = bytes.subarray(0, offset).toString('utf8');
+    return Buffer.byteLength(prefix, 'utf8') === offset ? prefix.length : undefined;
+  };
 }
 
 function quote(name: string): string {
@@ -70,25 +88,36 @@ function endOfIdentifier(sql: string, pos: number): number | undefined {
   return i > pos ? i : undefined;
 }
 
+/**
+ * The end of `AT (VERSION => <digits>)` — nothing else: the analyzer accepts only that, and any
+ * other spelling (comments holding a `)` or a quote, nested parentheses…) is left to the caller's
+ * slower rendering path rather than to a lexer guess. A guess once took the `)` inside a block
+ * comment in the clause for its end and spliced away the comment's start, turning the user's
+ * commented-out text after it into live SQL.
+ */
 function endOfAtClause(sql: string, from: number): number | undefined {
-  const at = skipSpace(sql, from);
-  if (!/^at\b/i.test(sql.slice(at, at + 3))) return undefined;
-  const open = skipSpace(sql, at + 2);
-  if (sql[open] !== '(') return undefined;
-  let depth = 0;
-  for (let i = open; i < sql.length; i++) {
-    const c = sql[i];
-    if (c === "'" || c === '"') {
-      const close = sql.indexOf(c, i + 1);
-      if (close < 0) return undefined;
-      i = close;
-    } else if (c === '(') depth++;
-    else if (c === ')' && --depth === 0) return i + 1;
-  }
-  return undefined;
+  let i = from;
+  let end = from;
+  const expect = (pattern: RegExp): boolean => {
+    i = skipSpace(sql, i);
+    const match = pattern.exec(sql.slice(i));
+    if (!match) return false;
+    i += match[0].length;
+    end = i;
+    return true;
+  };
+  const ok =
+    expect(/^at\b/i) &&
+    expect(/^\(/) &&
+    expect(/^version\b/i) &&
+    expect(/^=>/) &&
+    (expect(/^\d+(?![\w$\u0080-\uffff])/) || expect(/^'\d+'/)) &&
+    expect(/^\)/);
+  // `end` is just after the `)`: whatever follows it — spaces, comments — stays as written.
+  return ok ? end : undefined;
 }
 
-/** Skips whitespace and comments. */
+/** Skips whitespace and comments; block comments nest, as in DuckDB's (PostgreSQL's) scanner. */
 function skipSpace(sql: string, pos: number): number {
   let i = pos;
   for (;;) {
@@ -97,8 +126,19 @@ function skipSpace(sql: string, pos: number): number {
       const newline = sql.indexOf('\n', i);
       i = newline < 0 ? sql.length : newline + 1;
     } else if (sql.startsWith('/*', i)) {
-      const close = sql.indexOf('*/', i + 2);
-      i = close < 0 ? sql.length : close + 2;
+      // Without nesting, a comment holding another comment's opener looked closed at its first
+      // closer, and the splice removed an opener whose comment DuckDB had not closed yet.
+      let depth = 1;
+      i += 2;
+      while (i < sql.length && depth > 0) {
+        if (sql.startsWith('/*', i)) {
+          depth++;
+          i += 2;
+        } else if (sql.startsWith('*/', i)) {
+          depth--;
+          i += 2;
+        } else i++;
+      }
     } else return i;
   }
 }

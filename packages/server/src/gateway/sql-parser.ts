@@ -43,6 +43,11 @@ function parseFailure(sql: string, tree: AstObject): Error {
       `only read queries are allowed through the gateway${keyword ? ` (not ${keyword})` : ''}`,
     );
   }
+  // DuckDB's own nesting limit: the gateway's "too large" code, without DuckDB's advice to SET a
+  // setting the gateway refuses.
+  if (/max expression depth/i.test(message)) {
+    return new InputError('MW5017', 'the query is nested too deeply or is too large for the gateway');
+  }
   const position = Number(tree.position);
   return new InputError('MW5001', `${message}${Number.isFinite(position) ? ` ${locate(sql, position)}` : ''}`);
 }

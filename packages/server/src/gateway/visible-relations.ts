@@ -16,6 +16,7 @@ export async function listVisibleRelations(
 ): Promise<readonly VisibleRelation[]> {
   const visible: VisibleRelation[] = [];
   for (const target of catalog.targets()) {
+    if (!target.canonical) continue;
     if (!authorizer.isAllowed(principal, 'discover', { kind: 'product', productId: target.productId }).allowed)
       continue;
     const [schema, name] = splitName(target.sqlName);

@@ -57,11 +57,18 @@ export interface GatewayFixture {
   readonly store: MetadataStore;
   readonly catalog: RelationCatalog;
   readonly usage: QueryUsage[];
+  /** The key of the keyed-hash and tokenising masks, for tests that look for it in messages. */
+  readonly maskingKey: Uint8Array;
   gateway(authorizer: Authorizer, limits?: Partial<GatewayLimits>): Promise<QueryGateway>;
   dispose(): Promise<void>;
 }
 
-export async function createGatewayFixture(): Promise<GatewayFixture> {
+export interface GatewayFixtureOptions {
+  /** A fixed key makes tokens reproducible (property tests); random by default. */
+  readonly maskingKey?: Uint8Array;
+}
+
+export async function createGatewayFixture(options: GatewayFixtureOptions = {}): Promise<GatewayFixture> {
   const workspace = await createTempWorkspace([
     ['customers', 'profiles'],
     ['sales', 'orders'],
@@ -101,7 +108,7 @@ export async function createGatewayFixture(): Promise<GatewayFixture> {
   const catalog = new RelationCatalog(model, warehouse);
   const usage: QueryUsage[] = [];
   const gateways: QueryGateway[] = [];
-  const maskingKey = randomBytes(32);
+  const maskingKey = options.maskingKey ?? randomBytes(32);
   return {
     workspace,
     model,
@@ -109,6 +116,7 @@ export async function createGatewayFixture(): Promise<GatewayFixture> {
     store,
     catalog,
     usage,
+    maskingKey,
     gateway: async (authorizer, limits) => {
       const gateway = await createQueryGateway({
         catalog,

@@ -1,0 +1,161 @@
+/**
+ * Adversarial: exhausting the gateway. Long-running queries stop at the time limit (MW5010),
+ * oversized texts and trees are refused (MW5017), results stop at the row/byte limits (truncated
+ * or MW5012), a principal cannot run more than its share (MW5013), cancellation works (MW5011),
+ * memory bombs end with an error — and after each, the gateway answers the next query.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { QueryStream } from '../gateway-types.js';
+import { ana, ben, createAdversary, type Adversary } from './adversary.js';
+
+const LIMITS = { timeoutMs: 1500, maxRows: 1000, maxBytes: 1_000_000, maxConcurrentPerPrincipal: 2 };
+const SLOW = 'SELECT count(*) FROM range(1000000000000)';
+
+let adv: Adversary;
+beforeAll(async () => {
+  adv = await createAdversary(LIMITS);
+});
+afterAll(async () => adv?.fixture.dispose());
+
+/** Drains a stream, returning the error that ended it (if any). */
+async function drain(stream: QueryStream): Promise<unknown> {
+  try {
+    for await (const chunk of stream.chunks()) void chunk;
+    return undefined;
+  } catch (error) {
+    return error;
+  }
+}
+
+async function stillAnswers(): Promise<void> {
+  expect(await adv.rows(ana, 'SELECT 42 AS answer')).toEqual([{ answer: 42 }]);
+}
+
+describe('time', () => {
+  it.each([
+    SLOW,
+    'SELECT sleep_ms(600000)',
+    'SELECT sum(a.range * b.range) FROM range(100000) a, range(100000) b',
+    'WITH RECURSIVE r AS (SELECT 1 AS n UNION ALL SELECT n + 1 FROM r) SELECT count(*) FROM r',
+  ])('stops %s at the time limit (MW5010)', async (sql) => {
+    const started = performance.now();
+    await adv.refused(ana, sql, 'MW5010');
+    expect(performance.now() - started).toBeLessThan(15_000);
+    await stillAnswers();
+  });
+
+  it('takes a shorter per-query limit, never a longer one', async () => {
+    const started = performance.now();
+    await adv.refused(ana, SLOW, 'MW5010', { timeoutMs: 100 });
+    expect(performance.now() - started).toBeLessThan(1400);
+    await adv.refused(ana, SLOW, 'MW5010', { timeoutMs: 10_000_000 });
+  });
+});
+
+describe('size of the query', () => {
+  it('refuses a text longer than the limit (MW5017)', async () => {
+    await adv.refused(ana, `SELECT 1${' '.repeat(1_000_001)}`, 'MW5017');
+  });
+
+  it.each([
+    ['nested subqueries', `SELECT ${'(SELECT '.repeat(300)}1${')'.repeat(300)}`],
+    ['a long operator chain', `SELECT ${Array.from({ length: 3000 }, () => '1').join(' + ')}`],
+    ['deeply nested calls', `SELECT ${'lower('.repeat(1500)}'x'${')'.repeat(1500)}`],
+    ['a huge tree', `SELECT [${Array.from({ length: 100_000 }, () => '1').join(',')}]`],
+  ])('refuses %s (MW5017)', async (_shape, sql) => {
+    await adv.refused(ana, sql, 'MW5017');
+    await stillAnswers();
+  });
+});
+
+describe('size of the result', () => {
+  it('truncates at the row limit by default', async () => {
+    const stream = await adv.gateway.stream(ana, { sql: 'SELECT * FROM range(100000)' });
+    expect(await drain(stream)).toBeUndefined();
+    expect(stream.stats()).toMatchObject({ rows: 1000, truncated: true });
+  });
+
+  it('fails at the row limit when asked to (MW5012)', async () => {
+    await adv.refused(ana, 'SELECT * FROM range(100000)', 'MW5012', { onLimit: 'fail' });
+  });
+
+  it('takes a smaller per-query row limit, never a larger one', async () => {
+    expect(await adv.rows(ana, 'SELECT * FROM range(100000)', { maxRows: 10 })).toHaveLength(10);
+    expect(await adv.rows(ana, 'SELECT * FROM range(100000)', { maxRows: 10_000_000 })).toHaveLength(1000);
+  });
+
+  it('stops at the byte limit', async () => {
+    const stream = await adv.gateway.stream(
+      ana,
+      { sql: 'SELECT i, i + 1, i + 2 FROM range(100000) t(i)' },
+      {
+        maxBytes: 2400,
+      },
+    );
+    expect(await drain(stream)).toBeUndefined();
+    expect(stream.stats().truncated).toBe(true);
+    expect(stream.stats().bytes).toBeLessThanOrEqual(2400);
+  });
+});
+
+describe('concurrency and cancellation', () => {
+  it('refuses a third concurrent query of one principal, not another principal’s (MW5013)', async () => {
+    // Streams that produce rows at once: stream() returns, and each holds its slot until drained.
+    const endless = 'SELECT * FROM range(1000000000000)';
+    const first = await adv.gateway.stream(ana, { sql: endless });
+    const second = await adv.gateway.stream(ana, { sql: endless });
+    try {
+      await adv.refused(ana, 'SELECT 1', 'MW5013');
+      expect(await adv.rows(ben, 'SELECT count(*) AS n FROM sales.orders')).toEqual([{ n: '1' }]);
+    } finally {
+      first.cancel();
+      second.cancel();
+      // Cancelled — or timed out first on a slow machine; either way the slots come back.
+      for (const stream of [first, second]) {
+        const error = (await drain(stream)) as { code?: string } | undefined;
+        expect(['MW5010', 'MW5011']).toContain(error?.code);
+      }
+    }
+    await stillAnswers();
+  });
+
+  it('cancels through an AbortSignal (MW5011)', async () => {
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 100);
+    const started = performance.now();
+    await adv.refused(ana, SLOW, 'MW5011', { signal: controller.signal });
+    expect(performance.now() - started).toBeLessThan(1400);
+    await stillAnswers();
+  });
+
+  it('does not start a query whose signal is already aborted (MW5011)', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    await adv.refused(ana, 'SELECT 1', 'MW5011', { signal: controller.signal });
+    await stillAnswers();
+  });
+});
+
+describe('list amplifiers are refused before DuckDB folds them outside every limit', () => {
+  it.each([
+    'SELECT list_sum(range(1000000000))',
+    'SELECT len(generate_series(1, 3000000000))',
+    'SELECT list_resize([1], 2000000000)',
+  ])('refuses %s', async (sql) => {
+    await adv.refused(ana, sql, ['MW5007']);
+    await stillAnswers();
+  });
+});
+
+describe('memory bombs', () => {
+  it.each([
+    "SELECT length(repeat('x', 400000000)) AS n",
+    "SELECT length(string_agg(repeat('x', 1000000), '')) FROM range(3000)",
+    "SELECT repeat('x', 5000000000)",
+    'SELECT count(DISTINCT repeat(i::VARCHAR, 10000)) FROM range(1000000) t(i)',
+    "SELECT list(repeat('x', 100000)) FROM range(100000)",
+  ])('ends %s with an error, and the gateway still answers', async (sql) => {
+    await adv.refused(ana, sql, ['MW5009', 'MW5010', 'MW5011', 'MW5012']);
+    await stillAnswers();
+  });
+});
