@@ -19,5 +19,24 @@ export * from './platform/start-platform.js';
 export * from './platform/freshness.js';
 export * from './http/create-http-server.js';
 export * from './http/http-errors.js';
+export * from './identity/index.js';
+export * from './access/index.js';
+export * from './agreements/index.js';
+export * from './webhooks/index.js';
+export * from './wire/index.js';
+export type * from './gateway/gateway-types.js';
+export {
+  createQueryGateway,
+  DEFAULT_GATEWAY_LIMITS,
+  type GatewayLimits,
+  type QueryGatewayOptions,
+  type QueryUsage,
+} from './gateway/query-gateway.js';
+export { RelationCatalog, type RelationTarget, type ResolvedRelation } from './gateway/relation-catalog.js';
+export { loadMaskingKey } from './gateway/masking-key.js';
+export { GATEWAY_CODES } from './gateway/gateway-codes.js';
+export * from './gateway/encoders/index.js';
+export { requirePrincipal, currentPrincipal } from './http/request-principal.js';
 export * from './demo/build-demo.js';
 export * from './demo/generate-demo-data.js';
+export * from './demo/demo-access.js';

@@ -9,8 +9,10 @@ export function registerServe(program: Command, ctx: CliContext): void {
     .description('serve the workspace: HTTP API with its OpenAPI reference, scheduled runs, freshness SLOs')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--port <port>', 'HTTP port (0: any free port)', '8080')
+    .option('--wire-port <port>', 'PostgreSQL wire protocol port (0: any free port; default 5433)')
+    .option('--no-wire', 'do not serve the PostgreSQL wire protocol')
     .option('--log', 'structured JSON request logs on stdout')
-    .action(async (flags: { host: string; port: string; log?: boolean }) => {
+    .action(async (flags: { host: string; port: string; wirePort?: string; wire: boolean; log?: boolean }) => {
       const out = outputFor(ctx, {});
       const { root } = await openWorkspace(ctx);
       const platform = await startPlatform({
@@ -18,12 +20,18 @@ export function registerServe(program: Command, ctx: CliContext): void {
         env: ctx.env,
         host: flags.host,
         port: Number(flags.port),
+        wirePort: flags.wire ? (flags.wirePort === undefined ? undefined : Number(flags.wirePort)) : false,
         logger: !!flags.log,
       });
       out.line(`Meshwork serving ${root}`);
       out.line(`  API         ${platform.url}/api/v1/products`);
       out.line(`  API docs    ${platform.url}/api/docs`);
       out.line(`  OpenAPI     ${platform.url}/api/openapi.json`);
+      if (platform.wirePort !== undefined) {
+        out.line(
+          `  PostgreSQL  psql "host=${flags.host} port=${platform.wirePort} user=<principal> dbname=mesh" (password: an API token)`,
+        );
+      }
       for (const s of platform.schedule.scheduled)
         out.line(`  schedule    ${s.productId} "${s.schedule}" next ${s.next?.toISOString() ?? '—'}`);
       out.line('Press Ctrl-C to stop.');

@@ -1,15 +1,20 @@
 /**
  * The HTTP server: the API under /api/v1 with its OpenAPI 3.1 document generated from the route
  * schemas (/api/openapi.json) and a reference page (/api/docs), plus health endpoints.
+ * Every /api/v1 route needs a bearer credential (identity/http-auth.ts); health, the OpenAPI
+ * document and the reference page stay open.
  */
 import Fastify, { type FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { installHttpAuth } from '../identity/http-auth.js';
 import { handleHttpError } from './http-errors.js';
 import type { PlatformServices } from './platform-services.js';
+import { accessRoutes } from './routes/access-routes.js';
 import { productsRoutes } from './routes/products-routes.js';
 import { runsRoutes } from './routes/runs-routes.js';
+import { queryRoutes } from './routes/query-routes.js';
 
 export interface HttpServerOptions {
   /** Structured JSON logs (default off in tests). */
@@ -25,16 +30,30 @@ export async function createHttpServer(
     openapi: {
       openapi: '3.1.0',
       info: { title: 'Meshwork API', version: '0.1.0', description: 'Data products, runs and the mesh model.' },
-      tags: [{ name: 'products' }, { name: 'runs' }, { name: 'operations' }],
+      tags: [{ name: 'products' }, { name: 'runs' }, { name: 'access' }, { name: 'query' }, { name: 'operations' }],
+      components: {
+        securitySchemes: {
+          bearer: {
+            type: 'http',
+            scheme: 'bearer',
+            description:
+              'An API token (`mesh token create <principal>`, `mwt_…`) or a JWT of the configured OIDC issuer.',
+          },
+        },
+      },
+      security: [{ bearer: [] }],
     },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.setErrorHandler(handleHttpError);
+  installHttpAuth(app, services.authenticator);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  app.get('/healthz', { schema: { tags: ['operations'], summary: 'Liveness' } }, async () => ({ status: 'ok' }));
+  app.get('/healthz', { schema: { tags: ['operations'], summary: 'Liveness', security: [] } }, async () => ({
+    status: 'ok',
+  }));
   app.get(
     '/readyz',
-    { schema: { tags: ['operations'], summary: 'Readiness: the metadata store answers' } },
+    { schema: { tags: ['operations'], summary: 'Readiness: the metadata store answers', security: [] } },
     async (_request, reply) => {
       await services.store.listProducts({ limit: 1 });
       return reply.send({ status: 'ready' });
@@ -42,5 +61,7 @@ export async function createHttpServer(
   );
   await app.register(productsRoutes(services));
   await app.register(runsRoutes(services));
+  await app.register(accessRoutes(services));
+  await app.register(queryRoutes(services));
   return app;
 }

@@ -4,14 +4,26 @@
  */
 import { join } from 'node:path';
 import { InputError, hasErrors } from '@meshwork/core';
+import { createAgreementService } from '../agreements/agreement-service.js';
+import { startAgreementSweeper } from '../agreements/agreement-sweeper.js';
+import { createAgreementLookup } from '../agreements/agreement-lookup.js';
+import { loadAccessPolicies } from '../access/load-access-policies.js';
+import { DEFAULT_WIRE_PORT, startWireServer } from '../wire/index.js';
+import { loadMaskingKey } from '../gateway/masking-key.js';
+import { createQueryGateway } from '../gateway/query-gateway.js';
+import { RelationCatalog } from '../gateway/relation-catalog.js';
 import { productRecord } from '../catalog/product-record.js';
 import { createHttpServer } from '../http/create-http-server.js';
+import { createAuthenticator } from '../identity/authenticator.js';
 import type { PlatformServices } from '../http/platform-services.js';
 import { createMetadataStore } from '../metadata/create-metadata-store.js';
 import { metadataStoreConfig } from '../metadata/store-from-config.js';
 import { createRunEngine } from '../runtime/duckdb-session.js';
 import type { RunObserver } from '../runtime/run-events.js';
 import { createLocalWarehouse, defaultWarehouseRoot } from '../warehouse/local/create-local-warehouse.js';
+import { createWebhookDispatcher, type WebhookLog } from '../webhooks/webhook-dispatcher.js';
+import { startWebhookResumer } from '../webhooks/webhook-resumer.js';
+import { webhookSubscriptions } from '../webhooks/webhook-subscriptions.js';
 import { loadWorkspaceFromDisk } from '../workspace/load-workspace-from-disk.js';
 import { evaluateFreshness } from './freshness.js';
 import { acquireInstanceLock } from './instance-lock.js';
@@ -23,14 +35,20 @@ export interface PlatformOptions {
   readonly host?: string;
   /** 0 picks a free port. */
   readonly port?: number;
+  /** PostgreSQL wire protocol port (default 5433, or a free one when `port` is 0; false turns it off). */
+  readonly wirePort?: number | false;
   readonly logger?: boolean;
   readonly observer?: RunObserver;
   /** Freshness evaluation period (default 60 s). */
   readonly freshnessIntervalMs?: number;
+  /** How often agreement expiries are recorded and overdue webhook retries resumed (default 60 s). */
+  readonly agreementSweepIntervalMs?: number;
 }
 
 export interface RunningPlatform {
   readonly url: string;
+  /** The PostgreSQL wire protocol's port, unless it was turned off. */
+  readonly wirePort?: number;
   readonly services: PlatformServices;
   readonly schedule: ScheduleRunner;
   close(): Promise<void>;
@@ -60,13 +78,68 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     const engine = createRunEngine({ tempDirectory: join(root, '.meshwork', 'tmp') });
     cleanups.push(() => engine.close());
     const runtime = { model, root, store, warehouse, engine, observer: options.observer };
-    const services: PlatformServices = { root, model, diagnostics, store, warehouse, runtime };
+    const authenticator = createAuthenticator({ store, model, root });
+    // Webhook log lines go to the HTTP server's logger once it exists.
+    const webhookLog: { write: WebhookLog } = { write: () => undefined };
+    const webhooks = createWebhookDispatcher({
+      store,
+      subscriptions: webhookSubscriptions(model.config.webhooks),
+      log: (message, fields) => webhookLog.write(message, fields),
+    });
+    cleanups.push(() => webhooks.close());
+    // Access policies load fail-closed: with errors in them, every request is denied (MW5516).
+    const access = loadAccessPolicies(root, model);
+    const authorizer = access.authorizer;
+    const agreements = createAgreementService({ store, model, authorizer, events: webhooks });
+    const gateway = await createQueryGateway({
+      catalog: new RelationCatalog(model, warehouse),
+      authorizer,
+      agreements: createAgreementLookup(store),
+      warehouseRoot: warehouse.location,
+      tempDirectory: join(root, '.meshwork', 'tmp', 'gateway'),
+      maskingKey: loadMaskingKey(root, options.env),
+    });
+    cleanups.push(() => gateway.close());
+    const services: PlatformServices = {
+      root,
+      model,
+      diagnostics,
+      store,
+      warehouse,
+      runtime,
+      authenticator,
+      agreements,
+      webhooks,
+      gateway,
+      authorizer,
+      accessDiagnostics: access.diagnostics,
+    };
 
     const app = await createHttpServer(services, { logger: options.logger });
     cleanups.push(() => app.close());
     const address = await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 8080 });
 
     const log = (message: string, fields: Record<string, unknown> = {}) => app.log.info(fields, message);
+    // The PostgreSQL wire protocol: the same gateway, a token (or JWT) as the password.
+    const wire =
+      options.wirePort === false
+        ? undefined
+        : await startWireServer({
+            host: options.host ?? '127.0.0.1',
+            // An ephemeral HTTP port (tests, several servers) gets an ephemeral wire port too.
+            port: options.wirePort ?? (options.port === 0 ? 0 : DEFAULT_WIRE_PORT),
+            gateway,
+            authenticate: (_user, password) => authenticator.authenticate(password),
+            log: (level, message, fields) =>
+              level === 'error' ? app.log.error(fields ?? {}, message) : app.log.info(fields ?? {}, message),
+          });
+    if (wire) cleanups.push(() => wire.close());
+    webhookLog.write = (message, fields) => log(message, fields);
+    const sweepEvery = options.agreementSweepIntervalMs ?? 60_000;
+    const sweeper = startAgreementSweeper({ agreements, intervalMs: sweepEvery, log });
+    cleanups.push(() => sweeper.stop());
+    const resumer = startWebhookResumer(webhooks, { intervalMs: sweepEvery, log });
+    cleanups.push(() => resumer.stop());
     const schedule = startScheduleRunner(model, runtime, log);
     cleanups.push(() => schedule.stop());
     const evaluate = () =>
@@ -77,7 +150,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     const timer = setInterval(evaluate, options.freshnessIntervalMs ?? 60_000);
     timer.unref();
     cleanups.push(() => clearInterval(timer));
-    return { url: address, services, schedule, close };
+    return { url: address, ...(wire ? { wirePort: wire.port } : {}), services, schedule, close };
   } catch (error) {
     await close();
     throw error;

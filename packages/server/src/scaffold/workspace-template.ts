@@ -1,3 +1,5 @@
+import { STARTER_ACCESS_POLICIES } from './access-policy-template.js';
+
 /** The files `mesh init` writes: a workspace that validates as generated. */
 export function workspaceTemplate(name: string): ReadonlyMap<string, string> {
   return new Map([
@@ -27,7 +29,7 @@ users:
 `,
     ],
     ['domains/.gitkeep', ''],
-    ['policies/.gitkeep', ''],
+    ...STARTER_ACCESS_POLICIES,
     ['glossary/.gitkeep', ''],
     ['.gitignore', '.meshwork/\n'],
     [

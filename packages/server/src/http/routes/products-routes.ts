@@ -3,7 +3,25 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { NotFoundError, type DataProduct } from '@meshwork/core';
 import { ErrorSchema, PageQuerySchema, ProductSummarySchema, type ProductSummary } from '../api-schemas.js';
+import type { FastifyRequest } from 'fastify';
+import type { Principal } from '../../identity/principal.js';
 import type { PlatformServices } from '../platform-services.js';
+import { requirePrincipal } from '../request-principal.js';
+
+/** Whether the principal may discover a product: everything else about it depends on that. */
+function discoverable(services: PlatformServices, principal: Principal): (product: DataProduct) => boolean {
+  return (product) =>
+    services.authorizer.isAllowed(principal, 'discover', { kind: 'product', productId: product.id }).allowed;
+}
+
+/** The product, or the same 404 as for an unknown id when the principal may not discover it. */
+export function discoverableProduct(services: PlatformServices, request: FastifyRequest, id: string): DataProduct {
+  const product = services.model.products.get(id);
+  if (!product || !discoverable(services, requirePrincipal(request))(product)) {
+    throw new NotFoundError('MW8013', `no product "${id}"`);
+  }
+  return product;
+}
 
 export function productsRoutes(services: PlatformServices): FastifyPluginAsyncTypebox {
   return async (app) => {
@@ -21,13 +39,22 @@ export function productsRoutes(services: PlatformServices): FastifyPluginAsyncTy
       },
       async (request) => {
         const { after, limit = 100, domain } = request.query;
+        const mayDiscover = discoverable(services, requirePrincipal(request));
         // The model's products map is sorted by id: a cursor is the last id of the previous page.
-        const all = [...services.model.products.values()].filter(
-          (p) => (domain === undefined || p.domain === domain) && (after === undefined || p.id > after),
-        );
-        const page = all.slice(0, limit);
+        // Only products the principal may discover are listed; the scan stops one past the page.
+        const page: DataProduct[] = [];
+        let more = false;
+        for (const p of services.model.products.values()) {
+          if ((domain !== undefined && p.domain !== domain) || (after !== undefined && p.id <= after)) continue;
+          if (!mayDiscover(p)) continue;
+          if (page.length === limit) {
+            more = true;
+            break;
+          }
+          page.push(p);
+        }
         const items = await Promise.all(page.map((p) => summary(services, p)));
-        return { items, ...(all.length > limit ? { next: page[page.length - 1]!.id } : {}) };
+        return { items, ...(more ? { next: page[page.length - 1]!.id } : {}) };
       },
     );
 
@@ -42,9 +69,7 @@ export function productsRoutes(services: PlatformServices): FastifyPluginAsyncTy
         },
       },
       async (request) => {
-        const product = services.model.products.get(request.params.id);
-        if (!product) throw new NotFoundError('MW8013', `no product "${request.params.id}"`);
-        return summary(services, product);
+        return summary(services, discoverableProduct(services, request, request.params.id));
       },
     );
 
@@ -66,8 +91,7 @@ export function productsRoutes(services: PlatformServices): FastifyPluginAsyncTy
         },
       },
       async (request) => {
-        if (!services.model.products.has(request.params.id))
-          throw new NotFoundError('MW8013', `no product "${request.params.id}"`);
+        discoverableProduct(services, request, request.params.id);
         const page = await services.store.listProductStatus(request.params.id, request.query);
         return {
           items: page.items.map(({ status, reason, at }) => ({ status, reason, at })),
