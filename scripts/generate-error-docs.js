@@ -2,18 +2,38 @@
 // adding a code; tests/error-codes-documented.test.ts fails while the page is out of date).
 import { writeFileSync } from 'node:fs';
 import { DCS_CODES, WORKSPACE_CODES } from '@meshwork/core';
-import { HTTP_CODES, METADATA_CODES, RUNTIME_CODES, SCAFFOLD_CODES, WAREHOUSE_CODES } from '@meshwork/server';
+import {
+  ACCESS_CODES,
+  AGREEMENT_CODES,
+  GATEWAY_CODES,
+  HTTP_CODES,
+  IDENTITY_CODES,
+  METADATA_CODES,
+  RUNTIME_CODES,
+  SCAFFOLD_CODES,
+  USAGE_CODES,
+  WAREHOUSE_CODES,
+  WEBHOOK_CODES,
+  WIRE_CODES,
+} from '@meshwork/server';
 
 const groups = [
   ['MW1', 'Files and YAML', 'Reading workspace files: encoding, size, YAML syntax.'],
   ['MW2', 'Documents against their schemas', "ODPS, ODCS and Meshwork's own files checked against their schemas."],
   ['MW3', 'Rules across files', 'References, ids, versions and dependencies across the workspace.'],
   ['MW4', 'mesh.yaml', 'Mesh settings and identities.'],
+  ['MW50', 'SQL gateway', 'Governed queries: parsing, the checks of the SQL tree, relations, limits.'],
   ['MW51', 'Data Contract Specification import', 'Converting DCS documents to ODCS v3.1.0.'],
+  ['MW52', 'Identity and API tokens', 'Authentication with API tokens and OIDC, and token management.'],
+  ['MW53', 'Usage metering', 'Recording query usage and showing it to product owners.'],
+  ['MW54', 'PostgreSQL wire protocol', 'The gateway over the PostgreSQL protocol (psql, drivers, BI tools).'],
+  ['MW55', 'Access policies', 'Cedar policies, masking rules, row filters and their tests.'],
   ['MW6', 'Metadata store', 'The SQLite/PostgreSQL store of products, versions, identities and the audit log.'],
   ['MW7', 'Commands', 'Scaffolding, import and export, registration.'],
   ['MW80', 'Runtime', 'Building products: inputs, SQL steps, checks, publishing.'],
   ['MW81', 'Warehouse', 'Snapshots, the publish protocol, locks and retention.'],
+  ['MW870', 'Access requests and agreements', 'Requesting, approving, rejecting and revoking access to output ports.'],
+  ['MW875', 'Webhooks', 'Signed event delivery to subscribers.'],
   ['MW9', 'Server and HTTP API', 'The HTTP edge and the server process.'],
 ];
 
@@ -25,6 +45,13 @@ const all = Object.entries({
   ...RUNTIME_CODES,
   ...WAREHOUSE_CODES,
   ...HTTP_CODES,
+  ...USAGE_CODES,
+  ...GATEWAY_CODES,
+  ...IDENTITY_CODES,
+  ...WIRE_CODES,
+  ...ACCESS_CODES,
+  ...AGREEMENT_CODES,
+  ...WEBHOOK_CODES,
 }).sort(([a], [b]) => a.localeCompare(b));
 
 let page = `# Error and diagnostic codes

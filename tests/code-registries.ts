@@ -1,6 +1,19 @@
 /** Every registry of stable codes, for the documentation test and the docs generator. */
 import { DCS_CODES, WORKSPACE_CODES } from '@meshwork/core';
-import { HTTP_CODES, METADATA_CODES, RUNTIME_CODES, SCAFFOLD_CODES, WAREHOUSE_CODES } from '@meshwork/server';
+import {
+  ACCESS_CODES,
+  AGREEMENT_CODES,
+  GATEWAY_CODES,
+  HTTP_CODES,
+  IDENTITY_CODES,
+  METADATA_CODES,
+  RUNTIME_CODES,
+  SCAFFOLD_CODES,
+  USAGE_CODES,
+  WAREHOUSE_CODES,
+  WEBHOOK_CODES,
+  WIRE_CODES,
+} from '@meshwork/server';
 
 export interface CodeEntry {
   readonly title: string;
@@ -15,4 +28,11 @@ export const allCodeRegistries: readonly Readonly<Record<string, CodeEntry>>[] =
   RUNTIME_CODES,
   WAREHOUSE_CODES,
   HTTP_CODES,
+  IDENTITY_CODES,
+  WIRE_CODES,
+  ACCESS_CODES,
+  USAGE_CODES,
+  GATEWAY_CODES,
+  AGREEMENT_CODES,
+  WEBHOOK_CODES,
 ];

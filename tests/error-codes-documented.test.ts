@@ -26,6 +26,11 @@ const sources = sourceFiles(join(root, 'packages')).map((f) => readFileSync(f, '
 const used = new Set(sources.flatMap((text) => [...text.matchAll(/'(MW\d{4})'/g)].map((m) => m[1]!)));
 
 describe('error codes', () => {
+  it('no code is registered twice (each range belongs to one registry)', () => {
+    const all = allCodeRegistries.flatMap((r) => Object.keys(r));
+    expect(all.filter((code, i) => all.indexOf(code) !== i)).toEqual([]);
+  });
+
   it('every code used in the sources is registered with a title and a fix', () => {
     const unregistered = [...used].filter((code) => !registered.has(code));
     expect(unregistered).toEqual([]);

@@ -124,7 +124,10 @@ describe('HTTP API with demo tokens', () => {
     });
     expect(approved.status).toBe(200);
 
-    const granted = await query(tokens.ana!, 'SELECT iban, email FROM customers.customer_profile WHERE iban IS NOT NULL LIMIT 3');
+    const granted = await query(
+      tokens.ana!,
+      'SELECT iban, email FROM customers.customer_profile WHERE iban IS NOT NULL LIMIT 3',
+    );
     expect(granted.status).toBe(200);
     expect(rowsOf(granted.body)).toHaveLength(3);
     for (const [iban, email] of rowsOf(granted.body)) {

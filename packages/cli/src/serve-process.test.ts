@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTempWorkspace, type TempWorkspace } from '../../server/src/test-support/temp-workspace.js';
+import { runCli } from './test-support/run-cli.js';
 
 const bin = join(import.meta.dirname, '../bin/mesh.js');
 let ws: TempWorkspace;
@@ -45,7 +46,13 @@ it('serves, refuses a second server, and stops on SIGINT with exit 0', async () 
   const first = start();
   const url = await first.url;
   expect(await (await fetch(`${url}/healthz`)).json()).toEqual({ status: 'ok' });
-  const products = (await (await fetch(`${url}/api/v1/products`)).json()) as { items: { id: string }[] };
+  // Created while the server runs: the server reads tokens from the store on every request.
+  const created = await runCli(['token', 'create', 'admin', '--json'], ws.root);
+  expect(created.code, created.stderr).toBe(0);
+  const { token } = JSON.parse(created.stdout) as { token: string };
+  const products = (await (
+    await fetch(`${url}/api/v1/products`, { headers: { authorization: `Bearer ${token}` } })
+  ).json()) as { items: { id: string }[] };
   expect(products.items.map((p) => p.id)).toEqual(['sales.orders']);
 
   const second = start();

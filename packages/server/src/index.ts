@@ -23,6 +23,7 @@ export * from './identity/index.js';
 export * from './access/index.js';
 export * from './agreements/index.js';
 export * from './webhooks/index.js';
+export * from './usage/index.js';
 export * from './wire/index.js';
 export type * from './gateway/gateway-types.js';
 export {
@@ -34,6 +35,7 @@ export {
 } from './gateway/query-gateway.js';
 export { RelationCatalog, type RelationTarget, type ResolvedRelation } from './gateway/relation-catalog.js';
 export { loadMaskingKey } from './gateway/masking-key.js';
+export { gatewaySettingOptions, type GatewaySettingOptions } from './gateway/gateway-settings.js';
 export { GATEWAY_CODES } from './gateway/gateway-codes.js';
 export * from './gateway/encoders/index.js';
 export { requirePrincipal, currentPrincipal } from './http/request-principal.js';

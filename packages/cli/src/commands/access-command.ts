@@ -12,7 +12,7 @@ import {
   AGREEMENT_STATUSES,
   createAgreementService,
   createWebhookDispatcher,
-  ownerApprovalAuthorizer,
+  loadAccessPolicies,
   parseAgreementDate,
   parsePortReference,
   resolvePrincipal,
@@ -163,7 +163,7 @@ async function withAgreements(
     const webhooks = createWebhookDispatcher({ store, subscriptions, timeoutMs: 5000 });
     try {
       // INTERIM: replaced by the Cedar authorizer (`createAuthorizer`) once it is wired in.
-      const authorizer = ownerApprovalAuthorizer(workspace.model);
+      const authorizer = loadAccessPolicies(workspace.root, workspace.model).authorizer;
       await use(
         createAgreementService({ store, model: workspace.model, authorizer, events: webhooks }),
         principal,

@@ -1,16 +1,22 @@
 /** Every command of `mesh`, in the order `mesh --help` lists them. */
 import type { Command } from 'commander';
 import type { CliContext } from '../cli-context.js';
+import { registerAccess } from './access-command.js';
 import { registerAudit } from './audit-command.js';
 import { registerDemo } from './demo-command.js';
 import { registerInit } from './init-command.js';
 import { registerRegister } from './register-command.js';
 import { registerPublish } from './publish-command.js';
+import { registerQuery } from './query-command.js';
+import { registerSql } from './sql-command.js';
 import { registerRun } from './run-command.js';
 import { registerServe } from './serve-command.js';
 import { registerInterchange } from './interchange-commands.js';
 import { registerNew } from './new-command.js';
+import { registerPolicy } from './policy-command.js';
 import { registerShow } from './show-command.js';
+import { registerToken } from './token-command.js';
+import { registerUsage } from './usage-command.js';
 import { registerValidate } from './validate-command.js';
 
 export function registerCommands(program: Command, ctx: CliContext): void {
@@ -23,6 +29,12 @@ export function registerCommands(program: Command, ctx: CliContext): void {
   registerRun(program, ctx);
   registerPublish(program, ctx);
   registerServe(program, ctx);
+  registerQuery(program, ctx);
+  registerSql(program, ctx);
   registerAudit(program, ctx);
+  registerPolicy(program, ctx);
+  registerToken(program, ctx);
+  registerAccess(program, ctx);
+  registerUsage(program, ctx);
   registerDemo(program, ctx);
 }

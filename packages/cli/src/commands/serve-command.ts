@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { startPlatform } from '@meshwork/server';
 import { openWorkspace, outputFor, type CliContext } from '../cli-context.js';
+import { printDiagnostics } from '../output/print-diagnostics.js';
 
 export function registerServe(program: Command, ctx: CliContext): void {
   program
@@ -23,6 +24,13 @@ export function registerServe(program: Command, ctx: CliContext): void {
         wirePort: flags.wire ? (flags.wirePort === undefined ? undefined : Number(flags.wirePort)) : false,
         logger: !!flags.log,
       });
+      const policyErrors = platform.services.accessDiagnostics.filter((d) => d.severity === 'error');
+      if (policyErrors.length > 0) {
+        printDiagnostics(out, policyErrors);
+        out.error(
+          `${out.style.red('warning')} the access policies have errors: every request is denied until they are fixed (\`mesh validate\`)`,
+        );
+      }
       out.line(`Meshwork serving ${root}`);
       out.line(`  API         ${platform.url}/api/v1/products`);
       out.line(`  API docs    ${platform.url}/api/docs`);

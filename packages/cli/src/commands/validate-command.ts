@@ -1,19 +1,23 @@
 /** `mesh validate [dir]`: every problem in the workspace at once; exit 1 when any is an error. */
 import type { Command } from 'commander';
-import { hasErrors } from '@meshwork/core';
+import { hasErrors, sortDiagnostics } from '@meshwork/core';
+import { loadAccessPolicies } from '@meshwork/server';
 import { openWorkspace, outputFor, type CliContext } from '../cli-context.js';
 import { printDiagnostics, summarize } from '../output/print-diagnostics.js';
 
 export function registerValidate(program: Command, ctx: CliContext): void {
   program
     .command('validate')
-    .description('check every descriptor, contract and pipeline, and the rules across files')
+    .description('check every descriptor, contract, pipeline and access policy, and the rules across files')
     .argument('[dir]', 'workspace folder (default: the workspace containing the working directory)')
     .option('--json', 'print diagnostics as JSON')
     .action(async (dir: string | undefined, options: { json?: boolean }) => {
       const out = outputFor(ctx, options);
       const started = performance.now();
-      const { model, diagnostics, root } = await openWorkspace(ctx, dir);
+      const workspace = await openWorkspace(ctx, dir);
+      const { model, root } = workspace;
+      // The access policies are code of the workspace too: a broken one makes the server deny everything.
+      const diagnostics = sortDiagnostics([...workspace.diagnostics, ...loadAccessPolicies(root, model).diagnostics]);
       const { errors, warnings } = summarize(diagnostics);
       if (options.json) {
         out.value({ root, ok: errors === 0, errors, warnings, products: model.products.size, diagnostics });

@@ -66,6 +66,82 @@ export const MetadataStoreSettingsSchema = Type.Union([
   ),
 ]);
 
+/**
+ * `identity`: API token lifetimes and an optional OIDC issuer whose JWTs are accepted as bearer
+ * credentials. Exactly one of `jwksFile` (relative to the workspace) and `jwksUrl` is required;
+ * the server checks that when it starts (MW5211), with a message that names the fix.
+ */
+export const IdentitySettingsSchema = Type.Object(
+  {
+    tokens: Type.Optional(
+      Type.Object(
+        {
+          /** Lifetime of a token created without `--expires` (default 90). */
+          defaultTtlDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 365 })),
+          /** The longest lifetime a token may be given (default 365, never more). */
+          maxTtlDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 365 })),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    oidc: Type.Optional(
+      Type.Object(
+        {
+          issuer: Type.String({ minLength: 1 }),
+          audience: Type.String({ minLength: 1 }),
+          jwksFile: Type.Optional(Type.String({ minLength: 1 })),
+          jwksUrl: Type.Optional(Type.String({ minLength: 1 })),
+          /** The claim that names the user (default `sub`). */
+          subjectClaim: Type.Optional(Type.String({ minLength: 1 })),
+          /** A claim holding the user's groups (an array of strings). */
+          groupsClaim: Type.Optional(Type.String({ minLength: 1 })),
+          /** Claims copied into the attributes of subjects that mesh.yaml does not declare. */
+          attributeClaims: Type.Optional(Type.Array(Type.String({ minLength: 1 }))),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+/**
+ * `webhooks`: subscribers told about platform events (`access.requested`, `access.*`, `*`…) by a
+ * signed POST. The secret is normally `${WEBHOOK_SECRET}`; the server refuses a secret shorter
+ * than 16 characters, duplicate ids and URLs with credentials (MW8750).
+ */
+export const WebhookSubscriptionSchema = Type.Object(
+  {
+    id: Identifier,
+    url: Type.String({ pattern: '^https?://', description: 'http(s) URL that receives the POSTs' }),
+    events: Type.Array(Type.String({ minLength: 1 }), { minItems: 1 }),
+    secret: Type.String({ minLength: 1, description: 'HMAC-SHA256 signing secret, e.g. ${WEBHOOK_SECRET}' }),
+    description: Type.Optional(Type.String()),
+  },
+  { additionalProperties: false },
+);
+
+/** The governed SQL gateway: limits of every query, and TLS for the PostgreSQL wire protocol. */
+export const GatewaySettingsSchema = Type.Object(
+  {
+    timeoutMs: Type.Optional(Type.Integer({ minimum: 100 })),
+    maxRows: Type.Optional(Type.Integer({ minimum: 1 })),
+    maxBytes: Type.Optional(Type.Integer({ minimum: 1024 })),
+    maxConcurrentPerPrincipal: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
+    /** DuckDB memory limit of the gateway, e.g. `4GB`. */
+    memoryLimit: Type.Optional(Type.String({ pattern: '^[0-9]+(\\.[0-9]+)?\\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$' })),
+    threads: Type.Optional(Type.Integer({ minimum: 1, maximum: 256 })),
+    /** PEM files (relative to the workspace) to serve the wire protocol over TLS. */
+    tls: Type.Optional(
+      Type.Object(
+        { cert: Type.String({ minLength: 1 }), key: Type.String({ minLength: 1 }) },
+        { additionalProperties: false },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+
 export const MeshConfigSchema = Type.Object(
   {
     apiVersion: Type.Literal('meshwork/v1'),
@@ -83,6 +159,9 @@ export const MeshConfigSchema = Type.Object(
     teams: Type.Optional(Type.Array(TeamSchema)),
     users: Type.Optional(Type.Array(UserSchema)),
     serviceAccounts: Type.Optional(Type.Array(ServiceAccountSchema)),
+    identity: Type.Optional(IdentitySettingsSchema),
+    webhooks: Type.Optional(Type.Array(WebhookSubscriptionSchema)),
+    gateway: Type.Optional(GatewaySettingsSchema),
     connections: Type.Optional(Type.Record(Type.String({ pattern: '^[a-z][a-z0-9_-]*$' }), ConnectionSchema)),
     limits: Type.Optional(
       Type.Object({ maxFileBytes: Type.Optional(Type.Integer({ minimum: 1024 })) }, { additionalProperties: false }),
@@ -92,7 +171,10 @@ export const MeshConfigSchema = Type.Object(
 );
 
 export type MeshConfig = Static<typeof MeshConfigSchema>;
+export type GatewaySettings = Static<typeof GatewaySettingsSchema>;
 export type TeamConfig = Static<typeof TeamSchema>;
 export type UserConfig = Static<typeof UserSchema>;
 export type ConnectionConfig = Static<typeof ConnectionSchema>;
 export type Role = (typeof ROLES)[number];
+export type IdentitySettings = Static<typeof IdentitySettingsSchema>;
+export type WebhookSubscriptionConfig = Static<typeof WebhookSubscriptionSchema>;

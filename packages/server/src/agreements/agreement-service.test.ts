@@ -16,7 +16,7 @@ import { loadWorkspaceFromDisk } from '../workspace/load-workspace-from-disk.js'
 import { agreementUrn } from './agreement-events.js';
 import { createAgreementLookup } from './agreement-lookup.js';
 import { createAgreementService, type AccessRequestInput, type AgreementService } from './agreement-service.js';
-import { ownerApprovalAuthorizer } from './approval-rule.js';
+import { loadAccessPolicies } from '../access/load-access-policies.js';
 import { createAccessWorkspace, type AccessWorkspace } from './test-support/access-workspace.js';
 
 let workspace: AccessWorkspace;
@@ -62,7 +62,8 @@ async function fixture(start = '2030-01-10T09:00:00.000Z', path?: string): Promi
   const service = createAgreementService({
     store,
     model,
-    authorizer: ownerApprovalAuthorizer(model),
+    // The starter access policies `mesh init` writes: owner team, governance and admins approve.
+    authorizer: loadAccessPolicies(workspace.root, model).authorizer,
     events,
     now: () => new Date(now),
   });
@@ -178,7 +179,7 @@ describe('access requests and agreements', () => {
       await expect(f.service.approve(f.as(who), mine.id)).rejects.toMatchObject({
         code: 'MW8705',
         kind: 'not-allowed',
-        message: expect.stringContaining('only members of sales-data'),
+        message: expect.stringContaining('may not approve'),
       });
     }
     // An owner whose token lacks the approve scope cannot approve with it.

@@ -83,6 +83,10 @@ export class AgreementService {
 
   async request(principal: Principal, input: AccessRequestInput): Promise<AgreementView> {
     const now = this.#now();
+    // A product the requester may not discover is answered exactly like one that does not exist.
+    if (!this.authorizer.isAllowed(principal, 'discover', { kind: 'product', productId: input.productId }).allowed) {
+      throw new NotFoundError('MW8703', `no product ${input.productId} in the mesh.`);
+    }
     const { product, port } = resolvePort(this.#model, input);
     if (product.status === 'retired') {
       throw new InputError('MW8709', `${product.id} is retired and no longer accepts access requests.`);

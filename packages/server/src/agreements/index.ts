@@ -1,4 +1,4 @@
-/** The agreements context's public surface: the service, the lookup, the sweeper and the interim rule. */
+/** The agreements context's public surface: the service, the lookup and the sweeper. */
 export {
   AgreementService,
   createAgreementService,
@@ -13,5 +13,4 @@ export { startAgreementSweeper, type AgreementSweeper, type AgreementSweeperOpti
 export { AGREEMENT_EVENT_TYPES, agreementUrn, type AgreementEventType } from './agreement-events.js';
 export { parseAgreementDate } from './agreement-dates.js';
 export { parsePortReference, resolvePort, type PortReference } from './port-reference.js';
-export { ownerApprovalAuthorizer } from './approval-rule.js';
 export { AGREEMENT_CODES, type AgreementCode } from './agreement-codes.js';

@@ -58,7 +58,7 @@ export const GATEWAY_CODES = {
   },
   MW5015: {
     title: 'Snapshot not found',
-    fix: 'The snapshot id does not exist for this product version or was removed by retention; list snapshots with `mesh show <product>`.',
+    fix: 'The snapshot id does not exist for this product version or was removed by retention; the snapshots of a product are listed by `mesh runs --product <product>` and `GET /api/v1/runs`.',
   },
   MW5016: {
     title: 'Not allowed to query',
@@ -75,5 +75,9 @@ export const GATEWAY_CODES = {
   MW5019: {
     title: 'Product cannot be read under its access policies',
     fix: 'A mask or row filter names a column the published snapshot does not have: the product owner (or the governance council) must fix the rule or the contract.',
+  },
+  MW5020: {
+    title: 'TLS files unreadable',
+    fix: 'Point mesh.yaml gateway.tls.cert and gateway.tls.key at readable PEM files (paths relative to the workspace).',
   },
 } as const;

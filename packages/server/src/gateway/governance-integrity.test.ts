@@ -37,8 +37,14 @@ it('gives back the slot of a stream cancelled before anyone read it', async () =
     maxConcurrentPerPrincipal: 1,
   });
   for (let i = 0; i < 3; i++) {
-    const stream = await gateway.stream(ana, { sql: 'SELECT * FROM range(100000000000)' });
+    const stream = await gateway.stream(ana, { sql: 'SELECT * FROM range(10)' });
     stream.cancel();
   }
   expect(await collectRows(gateway, ana, 'SELECT 1 AS one')).toEqual([{ one: 1 }]);
+});
+
+it('fails a query whose error comes after the first rows, instead of ending it early as if complete', async () => {
+  const gateway = await fixture.gateway(grantAuthorizer(fixture.model, { ana: { query: '*' } }));
+  const sql = `SELECT CASE WHEN range < 500000 THEN range::VARCHAR ELSE 'x' END::INTEGER AS v FROM range(1000000)`;
+  await expect(collectRows(gateway, ana, sql)).rejects.toMatchObject({ code: 'MW5009' });
 });

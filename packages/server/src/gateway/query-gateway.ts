@@ -192,7 +192,12 @@ class GovernedGateway implements QueryGateway {
       prepared = await this.#prepare(connection, principal, query);
       const statement = await this.#compile(connection, prepared);
       bindParameters(statement, query.parameters ?? []);
-      const result = await statement.stream();
+      // Materialized, not DuckDB's streaming result: the Node binding of a streaming result turns an
+      // error raised after the first chunk into a quiet end of stream (the error is not exposed),
+      // which would hand a client a truncated result as if it were complete. A materialized result
+      // fails here instead; it lives in DuckDB's buffer pool (spilling under memory pressure) and
+      // is still sent chunk by chunk.
+      const result = await statement.run();
       statement.destroySync();
       const columns: ResultColumn[] = result.columnNames().map((name, i) => {
         const type = result.columnType(i);
@@ -257,6 +262,8 @@ class GovernedGateway implements QueryGateway {
           throw error;
         } finally {
           finish();
+          // A consumer that stops reading after cancel() (a closed output) ends the stream quietly.
+          if (status === 'ok' && interrupted === 'cancel') status = 'cancelled';
           usage(status, { rows, bytes, durationMs: performance.now() - started }, code);
         }
       }

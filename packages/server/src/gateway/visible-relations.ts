@@ -3,7 +3,7 @@
  * what introspection (psql `\dt`/`\d`, BI tools, console autocompletion) shows. Only published
  * relations of products the principal may discover and query appear; nothing else is hinted at.
  */
-import type { ActiveAgreement, Authorizer, PortRef } from '../access/access-types.js';
+import type { ActiveAgreement, Authorizer, ColumnTreatment, PortRef } from '../access/access-types.js';
 import type { Principal } from '../identity/principal.js';
 import type { VisibleRelation } from './gateway-types.js';
 import type { RelationCatalog } from './relation-catalog.js';
@@ -46,8 +46,7 @@ export async function listVisibleRelations(
         return [
           {
             name: column.name,
-            typeName:
-              treatment.kind === 'mask' && ['hash', 'tokenize'].includes(treatment.strategy) ? 'VARCHAR' : column.type,
+            typeName: maskedTypeName(treatment, column.type),
             nullable: column.nullable,
             ...(description !== undefined ? { description } : {}),
             masked: treatment.kind === 'mask',
@@ -57,6 +56,13 @@ export async function listVisibleRelations(
     });
   }
   return visible;
+}
+
+/** The type a column has once masked: hashes, tokens and masked text are VARCHAR (see mask-sql.ts). */
+function maskedTypeName(treatment: ColumnTreatment, type: string): string {
+  if (treatment.kind === 'clear' || treatment.strategy === 'null') return type;
+  if (treatment.strategy === 'hash' || treatment.strategy === 'tokenize') return 'VARCHAR';
+  return /^(VARCHAR|TEXT|STRING|CHAR|BPCHAR|UUID|JSON)\b/i.test(type.trim()) ? 'VARCHAR' : type;
 }
 
 function splitName(sqlName: string): [string, string] {

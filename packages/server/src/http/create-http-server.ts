@@ -15,6 +15,7 @@ import { accessRoutes } from './routes/access-routes.js';
 import { productsRoutes } from './routes/products-routes.js';
 import { runsRoutes } from './routes/runs-routes.js';
 import { queryRoutes } from './routes/query-routes.js';
+import { usageRoutes } from './routes/usage-routes.js';
 
 export interface HttpServerOptions {
   /** Structured JSON logs (default off in tests). */
@@ -30,7 +31,14 @@ export async function createHttpServer(
     openapi: {
       openapi: '3.1.0',
       info: { title: 'Meshwork API', version: '0.1.0', description: 'Data products, runs and the mesh model.' },
-      tags: [{ name: 'products' }, { name: 'runs' }, { name: 'access' }, { name: 'query' }, { name: 'operations' }],
+      tags: [
+        { name: 'products' },
+        { name: 'runs' },
+        { name: 'access' },
+        { name: 'query' },
+        { name: 'usage' },
+        { name: 'operations' },
+      ],
       components: {
         securitySchemes: {
           bearer: {
@@ -63,5 +71,6 @@ export async function createHttpServer(
   await app.register(runsRoutes(services));
   await app.register(accessRoutes(services));
   await app.register(queryRoutes(services));
+  await app.register(usageRoutes(services));
   return app;
 }

@@ -70,6 +70,15 @@ export type {
   WebhookRetryQuery,
 } from './webhook-delivery-types.js';
 export { WEBHOOK_ATTEMPT_OUTCOMES } from './webhook-delivery-types.js';
+export type {
+  QueryUsageInput,
+  QueryUsagePort,
+  QueryUsageQuery,
+  QueryUsageRecord,
+  QueryUsageStatus,
+  QueryUsageSummary,
+} from './usage-types.js';
+export { MAX_SUMMARY_VALUES, QUERY_USAGE_STATUSES } from './usage-types.js';
 export {
   createMetadataStore,
   defaultSqlitePath,

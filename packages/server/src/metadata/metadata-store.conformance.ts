@@ -16,6 +16,7 @@ import { describeRunCases } from './test-support/run-cases.js';
 import { describeRunListCases } from './test-support/run-list-cases.js';
 import { describeStatusCases } from './test-support/status-cases.js';
 import { describeTokenCases } from './test-support/token-cases.js';
+import { describeUsageCases } from './test-support/usage-cases.js';
 
 export type { ConformanceDatabase, MetadataStoreHarness } from './test-support/conformance-harness.js';
 
@@ -31,6 +32,7 @@ export function describeMetadataStoreConformance(name: string, harness: Metadata
     describeStatusCases(harness);
     describeTokenCases(harness);
     describeAgreementCases(harness);
+    describeUsageCases(harness);
     describeLifecycleCases(harness);
   });
 }

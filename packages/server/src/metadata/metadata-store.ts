@@ -50,6 +50,7 @@ import type {
   WebhookDeliveryRecord,
   WebhookRetryQuery,
 } from './webhook-delivery-types.js';
+import type { QueryUsageInput, QueryUsageQuery, QueryUsageRecord, QueryUsageSummary } from './usage-types.js';
 
 export type MetadataStoreKind = 'sqlite' | 'postgres';
 
@@ -152,4 +153,15 @@ export interface MetadataStore {
   listWebhookDeliveries(query?: WebhookDeliveryQuery): Promise<Page<WebhookDeliveryRecord>>;
   /** Deliveries whose latest attempt is `retrying` and due: what a restarted server resumes. */
   listDueWebhookRetries(query: WebhookRetryQuery): Promise<readonly WebhookDeliveryRecord[]>;
+
+  /**
+   * Records a batch of query usage (one entry per query and product read) in one transaction;
+   * entries whose id is already recorded are skipped. Returns how many were new. InputError MW6101
+   * for an invalid entry, and then nothing is recorded.
+   */
+  recordQueryUsage(entries: readonly QueryUsageInput[]): Promise<number>;
+  /** Newest first, one product's or one principal's (one of the two is required). */
+  listQueryUsage(query: QueryUsageQuery): Promise<Page<QueryUsageRecord>>;
+  /** Per consumer of the product, for queries started at or after `since`; most queries first. */
+  summarizeQueryUsage(productId: string, since: string | Date): Promise<readonly QueryUsageSummary[]>;
 }

@@ -1,4 +1,7 @@
-/** `mesh serve` end to end over real HTTP: products, runs, OpenAPI, health, one server per workspace. */
+/**
+ * `mesh serve` end to end over real HTTP: products, runs, OpenAPI, health, one server per workspace,
+ * and bearer authentication on every /api/v1 route.
+ */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMetadataStore } from '../metadata/create-metadata-store.js';
@@ -13,6 +16,7 @@ import { startPlatform, type RunningPlatform } from './start-platform.js';
 let ws: TempWorkspace;
 let platform: RunningPlatform;
 let runId: string;
+let token: string;
 
 beforeAll(async () => {
   ws = await createTempWorkspace([
@@ -39,6 +43,7 @@ beforeAll(async () => {
   engine.close();
   await store.close();
   platform = await startPlatform({ root: ws.root, env: {}, port: 0 });
+  token = (await platform.services.authenticator.tokens.create('admin', { createdBy: 'test' })).token;
 });
 
 afterAll(async () => {
@@ -46,8 +51,8 @@ afterAll(async () => {
   await ws?.dispose();
 });
 
-const get = async (path: string) => {
-  const response = await fetch(`${platform.url}${path}`);
+const get = async (path: string, authorization: string | null = `Bearer ${token}`) => {
+  const response = await fetch(`${platform.url}${path}`, { headers: authorization ? { authorization } : {} });
   return {
     status: response.status,
     body: (await response.json()) as Record<string, unknown> & { items?: Record<string, unknown>[] },
@@ -57,7 +62,27 @@ const get = async (path: string) => {
 describe('mesh serve', () => {
   it('answers health and readiness', async () => {
     expect(await get('/healthz')).toEqual({ status: 200, body: { status: 'ok' } });
-    expect(await get('/readyz')).toEqual({ status: 200, body: { status: 'ready' } });
+    expect(await get('/readyz', null)).toEqual({ status: 200, body: { status: 'ready' } });
+  });
+
+  it('requires a bearer token on every /api/v1 route', async () => {
+    for (const path of ['/api/v1/products', '/api/v1/products/sales.orders', `/api/v1/runs/${runId}`, '/api/v1/runs']) {
+      const response = await fetch(`${platform.url}${path}`);
+      expect(response.status, path).toBe(401);
+      expect(response.headers.get('www-authenticate')).toBe('Bearer realm="meshwork"');
+      expect(await response.json()).toMatchObject({ error: { code: 'MW5201' } });
+    }
+    expect(await get('/api/v1/products', `Bearer ${token.slice(0, -1)}x`)).toMatchObject({
+      status: 401,
+      body: { error: { code: 'MW5203' } },
+    });
+    const fresh = await platform.services.authenticator.tokens.create('admin', { createdBy: 'test' });
+    expect((await get('/api/v1/products', `Bearer ${fresh.token}`)).status).toBe(200);
+    await platform.services.authenticator.tokens.revoke(fresh.record.id, 'test');
+    expect(await get('/api/v1/products', `Bearer ${fresh.token}`)).toMatchObject({
+      status: 401,
+      body: { error: { code: 'MW5205' } },
+    });
   });
 
   it('lists products with keyset pagination and their freshness status', async () => {
@@ -102,8 +127,12 @@ describe('mesh serve', () => {
   });
 
   it('publishes an OpenAPI 3.1 document of its routes and a reference page', async () => {
-    const doc = await get('/api/openapi.json');
+    const doc = await get('/api/openapi.json', null);
     expect(doc.body.openapi).toBe('3.1.0');
+    expect(doc.body.components).toMatchObject({ securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } });
+    expect(doc.body.security).toEqual([{ bearer: [] }]);
+    const paths = doc.body.paths as Record<string, { get: { security?: unknown } }>;
+    expect(paths['/healthz']!.get.security).toEqual([]);
     expect(Object.keys(doc.body.paths as object)).toEqual(
       expect.arrayContaining(['/api/v1/products', '/api/v1/products/{id}', '/api/v1/runs', '/api/v1/runs/{id}']),
     );

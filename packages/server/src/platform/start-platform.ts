@@ -2,7 +2,8 @@
  * The composition root of `mesh serve`: workspace, metadata store, warehouse, DuckDB engine,
  * HTTP API, scheduler and freshness monitor — started in that order, stopped in reverse.
  */
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { InputError, hasErrors } from '@meshwork/core';
 import { createAgreementService } from '../agreements/agreement-service.js';
 import { startAgreementSweeper } from '../agreements/agreement-sweeper.js';
@@ -10,7 +11,9 @@ import { createAgreementLookup } from '../agreements/agreement-lookup.js';
 import { loadAccessPolicies } from '../access/load-access-policies.js';
 import { DEFAULT_WIRE_PORT, startWireServer } from '../wire/index.js';
 import { loadMaskingKey } from '../gateway/masking-key.js';
+import { gatewaySettingOptions } from '../gateway/gateway-settings.js';
 import { createQueryGateway } from '../gateway/query-gateway.js';
+import { createUsageRecorder, type UsageRecorder } from '../usage/usage-recorder.js';
 import { RelationCatalog } from '../gateway/relation-catalog.js';
 import { productRecord } from '../catalog/product-record.js';
 import { createHttpServer } from '../http/create-http-server.js';
@@ -51,6 +54,8 @@ export interface RunningPlatform {
   readonly wirePort?: number;
   readonly services: PlatformServices;
   readonly schedule: ScheduleRunner;
+  /** Query usage metering (tests flush it to read what they just queried). */
+  readonly usage: UsageRecorder;
   close(): Promise<void>;
 }
 
@@ -91,6 +96,9 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     const access = loadAccessPolicies(root, model);
     const authorizer = access.authorizer;
     const agreements = createAgreementService({ store, model, authorizer, events: webhooks });
+    // Query usage, written in batches; closed (flushed) after every query source, before the store.
+    const usage = createUsageRecorder({ store, log: (message, fields) => webhookLog.write(message, fields) });
+    cleanups.push(() => usage.close());
     const gateway = await createQueryGateway({
       catalog: new RelationCatalog(model, warehouse),
       authorizer,
@@ -98,6 +106,8 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       warehouseRoot: warehouse.location,
       tempDirectory: join(root, '.meshwork', 'tmp', 'gateway'),
       maskingKey: loadMaskingKey(root, options.env),
+      onUsage: usage.record,
+      ...gatewaySettingOptions(model.config.gateway),
     });
     cleanups.push(() => gateway.close());
     const services: PlatformServices = {
@@ -120,6 +130,9 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     const address = await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 8080 });
 
     const log = (message: string, fields: Record<string, unknown> = {}) => app.log.info(fields, message);
+    for (const problem of access.diagnostics.filter((d) => d.severity === 'error')) {
+      app.log.error({ code: problem.code, file: problem.file, line: problem.line }, problem.message);
+    }
     // The PostgreSQL wire protocol: the same gateway, a token (or JWT) as the password.
     const wire =
       options.wirePort === false
@@ -130,6 +143,9 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
             port: options.wirePort ?? (options.port === 0 ? 0 : DEFAULT_WIRE_PORT),
             gateway,
             authenticate: (_user, password) => authenticator.authenticate(password),
+            // psql and drivers show no truncation flag: a result past the limits is an error there.
+            queryLimits: { onLimit: 'fail' },
+            ...wireTls(root, model.config.gateway?.tls),
             log: (level, message, fields) =>
               level === 'error' ? app.log.error(fields ?? {}, message) : app.log.info(fields ?? {}, message),
           });
@@ -150,9 +166,22 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     const timer = setInterval(evaluate, options.freshnessIntervalMs ?? 60_000);
     timer.unref();
     cleanups.push(() => clearInterval(timer));
-    return { url: address, ...(wire ? { wirePort: wire.port } : {}), services, schedule, close };
+    return { url: address, ...(wire ? { wirePort: wire.port } : {}), services, schedule, usage, close };
   } catch (error) {
     await close();
     throw error;
   }
+}
+
+/** PEM files of mesh.yaml `gateway.tls`, read once at start; a missing file stops the start. */
+function wireTls(root: string, tls: { readonly cert: string; readonly key: string } | undefined) {
+  if (!tls) return {};
+  const read = (path: string) => {
+    try {
+      return readFileSync(resolve(root, path));
+    } catch {
+      throw new InputError('MW5020', `cannot read ${path} (mesh.yaml gateway.tls); check the path and permissions`);
+    }
+  };
+  return { tls: { cert: read(tls.cert), key: read(tls.key) } };
 }

@@ -24,13 +24,23 @@ permit (principal, action, resource)
 when { resource has ownerTeam && principal in resource.ownerTeam };
 
 @id("admin-all")
-@description("Platform admins may query every port in full and administer the mesh; personal columns stay masked.")
+@description("Platform admins may query every port in full, decide access requests and administer the mesh; personal columns stay masked.")
 permit (
   principal,
-  action in [Meshwork::Action::"query", Meshwork::Action::"readAllRows", Meshwork::Action::"administer"],
+  action in [
+    Meshwork::Action::"query",
+    Meshwork::Action::"readAllRows",
+    Meshwork::Action::"approve",
+    Meshwork::Action::"administer"
+  ],
   resource
 )
 when { principal.roles.contains("admin") };
+
+@id("governance-approve")
+@description("The governance council may approve or reject access requests on any product.")
+permit (principal, action == Meshwork::Action::"approve", resource)
+when { principal.roles.contains("governance") };
 
 @id("consumer-query-unrestricted")
 @description("Consumers may query ports that hold no restricted column.")

@@ -231,13 +231,21 @@ describe('failures and backpressure', () => {
   const timeLimit: QueryOptions = { timeoutMs: 300 };
 
   it('JSON closes the document with an error member when the query fails mid-stream', async () => {
-    const { body, error, rows } = await encode('json', ENDLESS, {}, admin, timeLimit);
+    // A row limit with onLimit 'fail' raises after the first chunk has been written.
+    const failAfterFirstChunk: QueryOptions = { maxRows: 3000, onLimit: 'fail' };
+    const { body, error, rows } = await encode(
+      'json',
+      'SELECT range AS n FROM range(10000)',
+      {},
+      admin,
+      failAfterFirstChunk,
+    );
     const document = JSON.parse(body.toString('utf8')) as { rows: unknown[]; error: unknown; stats: unknown };
     expect(rows).toBeGreaterThan(0);
     expect(document.rows).toHaveLength(rows);
-    expect(document.error).toMatchObject({ code: 'MW5010' });
+    expect(document.error).toMatchObject({ code: 'MW5012' });
     expect(document.stats).toMatchObject({ rows, truncated: false });
-    expect(error).toMatchObject({ code: 'MW5010' });
+    expect(error).toMatchObject({ code: 'MW5012' });
   });
 
   it('the other formats raise, for the transport to abort (Parquet before its first byte)', async () => {
@@ -285,7 +293,7 @@ describe('failures and backpressure', () => {
         setImmediate(done);
       },
     });
-    const stream: QueryStream = await gateway.stream(admin, { sql: 'SELECT range FROM range(100000000000)' });
+    const stream: QueryStream = await gateway.stream(admin, { sql: 'SELECT range FROM range(3000000)' });
     await expect(
       encoderFor('csv', { tempDirectory: scratch }).encode(stream, writableByteWriter(sink), { maxBytes: BIG }),
     ).rejects.toBeInstanceOf(OutputClosedError);

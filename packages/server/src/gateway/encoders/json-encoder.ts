@@ -23,13 +23,14 @@ function jsonLayout(stream: QueryStream): TextLayout {
     const stats = JSON.stringify({ rows: summary.rows, truncated: summary.truncated, durationMs: summary.durationMs });
     return `\n],${error}"stats":${stats}}\n`;
   };
+  // The largest `end`: the widest counts and an error code (always MW and four digits).
   const largest = Number.MAX_SAFE_INTEGER;
   return {
     start: `{"columns":${JSON.stringify(columns)},"rows":[`,
     row: (values, first) => `${first ? '\n' : ',\n'}${JSON.stringify(values)}`,
     end,
     endReserve: Buffer.byteLength(
-      end({ rows: largest, truncated: false, durationMs: largest, error: { code: 'MW0000', message: '' } }),
+      end({ rows: largest, truncated: false, durationMs: largest, error: { code: 'MW5012', message: '' } }),
     ),
     reportsErrors: true,
   };

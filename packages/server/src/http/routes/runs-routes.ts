@@ -4,6 +4,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { NotFoundError } from '@meshwork/core';
 import { ErrorSchema, PageQuerySchema, RunSchema } from '../api-schemas.js';
 import type { PlatformServices } from '../platform-services.js';
+import { requirePrincipal } from '../request-principal.js';
 
 export function runsRoutes(services: PlatformServices): FastifyPluginAsyncTypebox {
   return async (app) => {
@@ -28,7 +29,13 @@ export function runsRoutes(services: PlatformServices): FastifyPluginAsyncTypebo
       async (request) => {
         const { product, status, after, limit } = request.query;
         const page = await services.store.listRuns({ productId: product, status: status as never, after, limit });
-        return { items: page.items as never, ...(page.next ? { next: page.next } : {}) };
+        // Runs of products the principal may not discover are left out (a page may come back short).
+        const principal = requirePrincipal(request);
+        const items = page.items.filter(
+          (run) =>
+            services.authorizer.isAllowed(principal, 'discover', { kind: 'product', productId: run.productId }).allowed,
+        );
+        return { items: items as never, ...(page.next ? { next: page.next } : {}) };
       },
     );
 
@@ -44,7 +51,13 @@ export function runsRoutes(services: PlatformServices): FastifyPluginAsyncTypebo
       },
       async (request) => {
         const run = await services.store.getRun(request.params.id);
-        if (!run) throw new NotFoundError('MW6121', `no run "${request.params.id}"`);
+        const visible =
+          run &&
+          services.authorizer.isAllowed(requirePrincipal(request), 'discover', {
+            kind: 'product',
+            productId: run.productId,
+          }).allowed;
+        if (!visible) throw new NotFoundError('MW6121', `no run "${request.params.id}"`);
         return run as never;
       },
     );

@@ -43,6 +43,7 @@ import type {
   WebhookDeliveryRecord,
   WebhookRetryQuery,
 } from '../webhook-delivery-types.js';
+import type { QueryUsageInput, QueryUsageQuery, QueryUsageRecord, QueryUsageSummary } from '../usage-types.js';
 import { MIGRATIONS } from '../migrations/migration-list.js';
 import type { Migration } from '../migrations/migration.js';
 import { runMigrations } from '../migrations/migration-runner.js';
@@ -56,6 +57,7 @@ import { RunRepository } from './run-repository.js';
 import { TokenRepository } from './token-repository.js';
 import { AgreementRepository } from './agreement-repository.js';
 import { WebhookDeliveryRepository } from './webhook-delivery-repository.js';
+import { UsageRepository } from './usage-repository.js';
 import type { MetadataDb, StoreDialect } from './store-dialect.js';
 
 export interface KyselyMetadataStoreOptions {
@@ -77,6 +79,7 @@ export class KyselyMetadataStore implements MetadataStore {
   readonly #tokens: TokenRepository;
   readonly #agreements: AgreementRepository;
   readonly #webhookDeliveries: WebhookDeliveryRepository;
+  readonly #usage: UsageRepository;
   readonly #migrations: readonly Migration[];
 
   constructor(
@@ -101,6 +104,7 @@ export class KyselyMetadataStore implements MetadataStore {
     this.#tokens = new TokenRepository(context);
     this.#agreements = new AgreementRepository(context);
     this.#webhookDeliveries = new WebhookDeliveryRepository(context);
+    this.#usage = new UsageRepository(context);
   }
 
   migrate(): Promise<MigrationResult> {
@@ -236,6 +240,16 @@ export class KyselyMetadataStore implements MetadataStore {
   }
   listDueWebhookRetries(query: WebhookRetryQuery): Promise<readonly WebhookDeliveryRecord[]> {
     return this.#guard(() => this.#webhookDeliveries.dueRetries(query));
+  }
+
+  recordQueryUsage(entries: readonly QueryUsageInput[]): Promise<number> {
+    return this.#guard(() => this.#usage.record(entries));
+  }
+  listQueryUsage(query: QueryUsageQuery): Promise<Page<QueryUsageRecord>> {
+    return this.#guard(() => this.#usage.list(query));
+  }
+  summarizeQueryUsage(productId: string, since: string | Date): Promise<readonly QueryUsageSummary[]> {
+    return this.#guard(() => this.#usage.summarize(productId, since));
   }
 
   /** Driver errors that callers can act on become domain errors; the rest are bugs and pass through. */

@@ -5,6 +5,7 @@
  */
 import type { ColumnType } from 'kysely';
 import type { AgreementsTable, WebhookDeliveriesTable } from './agreement-schema.js';
+import type { QueryUsageTable } from './usage-schema.js';
 
 type Timestamp = ColumnType<Date | string, string, string>;
 type BigIntColumn = ColumnType<number | string, number, never>;
@@ -130,5 +131,6 @@ export interface MetadataSchema {
   api_tokens: ApiTokensTable;
   agreements: AgreementsTable;
   webhook_deliveries: WebhookDeliveriesTable;
+  query_usage: QueryUsageTable;
   meshwork_migrations: MigrationsTable;
 }

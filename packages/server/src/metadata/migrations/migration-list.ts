@@ -3,6 +3,7 @@ import { initialSchema } from './0001-initial-schema.js';
 import { runsAndStatus } from './0002-runs-and-status.js';
 import { apiTokens } from './0003-api-tokens.js';
 import { agreements } from './0004-agreements.js';
+import { queryUsage } from './0005-query-usage.js';
 import type { Migration } from './migration.js';
 
-export const MIGRATIONS: readonly Migration[] = [initialSchema, runsAndStatus, apiTokens, agreements];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, runsAndStatus, apiTokens, agreements, queryUsage];

@@ -21,7 +21,25 @@ const BY_KIND: Record<MeshworkError['kind'], string> = {
  * SQLSTATEs for gateway codes whose kind alone is too coarse (limits, timeouts, cancellation).
  * A domain error may also carry its own `sqlState`, which wins.
  */
-export const GATEWAY_SQLSTATES: Readonly<Record<string, string>> = {};
+export const GATEWAY_SQLSTATES: Readonly<Record<string, string>> = {
+  MW5001: '42601', // syntax_error
+  MW5002: '42501', // insufficient_privilege: only reads
+  MW5003: '0A000', // feature_not_supported: one statement per query
+  MW5004: '42P01', // undefined_table
+  MW5005: '42P01',
+  MW5006: '42P01',
+  MW5007: '42501',
+  MW5008: '42501',
+  MW5010: '57014', // query_canceled (statement timeout)
+  MW5011: '57014',
+  MW5012: '54000', // program_limit_exceeded
+  MW5013: '53300', // too_many_connections
+  MW5014: '08P01', // protocol_violation: wrong number of parameters
+  MW5015: '42P01',
+  MW5016: '42501',
+  MW5017: '54001', // statement_too_complex
+  MW5019: '42501',
+};
 
 function sqlStateOf(error: MeshworkError): string {
   const own = (error as { sqlState?: unknown }).sqlState;
