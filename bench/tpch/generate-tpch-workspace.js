@@ -162,6 +162,7 @@ outputs:
 async function writeWorkspace(root) {
   await mkdir(root, { recursive: true });
   await writeFile(join(root, 'mesh.yaml'), MESH);
+  await writeAccessPolicies(root);
   for (const domain of DOMAINS) {
     await mkdir(join(root, 'domains', domain), { recursive: true });
     await writeFile(
@@ -205,7 +206,10 @@ async function publishAll(root) {
 export async function tpchWorkspace({ scale = 1, force = false, log = console.log } = {}) {
   const root = join(CACHE, `tpch-sf${scale}-v${VERSION}`);
   const marker = join(root, 'ready.json');
-  if (!force && existsSync(marker)) return { root, ...JSON.parse(await readFile(marker, 'utf8')), cached: true };
+  if (!force && existsSync(marker)) {
+    await writeAccessPolicies(root);
+    return { root, ...JSON.parse(await readFile(marker, 'utf8')), cached: true };
+  }
   // A half-built workspace (interrupted run) is not trusted: start again.
   await rm(root, { recursive: true, force: true });
   await writeWorkspace(root);
@@ -247,4 +251,25 @@ export function scaleArgument(argv = process.argv.slice(2), fallback = process.e
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const ws = await tpchWorkspace({ scale: scaleArgument(), force: process.argv.includes('--force') });
   console.log(`${ws.cached ? 'cached' : 'ready'}: ${ws.root}`);
+}
+
+/**
+ * Access policies of the generated mesh: the admin queries everything (the governed figures are
+ * the gateway's own cost: parse, authorize, rewrite). Written on every call, so a cached
+ * workspace from before policies existed gets them too.
+ */
+export async function writeAccessPolicies(root) {
+  await mkdir(join(root, 'policies', 'access'), { recursive: true });
+  await writeFile(
+    join(root, 'policies', 'access', 'bench.cedar'),
+    `@id("bench-discover")
+@description("Everyone may discover the products.")
+permit (principal, action in [Meshwork::Action::"discover", Meshwork::Action::"readMetadata"], resource);
+
+@id("bench-admin")
+@description("The admin queries every port in full.")
+permit (principal, action in [Meshwork::Action::"query", Meshwork::Action::"readAllRows"], resource)
+when { principal.roles.contains("admin") };
+`,
+  );
 }
