@@ -285,7 +285,7 @@ class GovernedGateway implements QueryGateway {
       );
       finish();
       usage(
-        'failed',
+        interrupted === 'cancel' ? 'cancelled' : 'failed',
         { rows: 0, bytes: 0, durationMs: performance.now() - started },
         (mapped as { code?: string }).code,
       );

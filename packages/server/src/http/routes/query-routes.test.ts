@@ -280,30 +280,37 @@ describe('POST /api/v1/query: limits, failures, cancellation', () => {
   });
 
   it('too many concurrent queries is a 503', async () => {
-    // The first query streams without end, its body unread (backpressure holds it), and keeps
-    // the principal's only slot all along.
-    const first = await openStream({ sql: 'SELECT range FROM range(1000000000000)', format: 'csv' }, single);
+    // The first query runs (results are computed before the first byte) and keeps the
+    // principal's only slot until its time limit stops it.
+    const first = query({ sql: 'SELECT count(*) FROM range(1000000000000)', timeoutMs: 3000 }, {}, single);
+    await new Promise((resolve) => setTimeout(resolve, 300));
     const second = await query({ sql: 'SELECT 1' }, {}, single);
     expect(second.status).toBe(503);
     expect(await second.json()).toMatchObject({ error: { code: 'MW5013' } });
-    first.destroy();
+    expect((await first).status).toBe(400);
   });
 
-  it('a failure mid-stream closes JSON with an error member and aborts the other formats', async () => {
-    const sql = 'SELECT range AS n FROM range(1000000000000)';
-    const json = await query({ sql, timeoutMs: 300 });
-    expect(json.status).toBe(200);
-    const document = (await json.json()) as { rows: unknown[]; error: unknown };
-    expect(document.rows.length).toBeGreaterThan(0);
-    expect(document.error).toMatchObject({ code: 'MW5010' });
-    const csv = await query({ sql, timeoutMs: 300, format: 'csv' });
-    expect(csv.status).toBe(200);
-    await expect(csv.text()).rejects.toThrow();
+  it('a query that fails before its first row answers with the error and its code, in every format', async () => {
+    // Results are materialized before the first byte, so a failure during execution is a
+    // proper error response — never a 200 with a silently short body.
+    const sql = 'SELECT count(*) FROM range(1000000000000)';
+    for (const format of ['json', 'csv', 'arrow'] as const) {
+      const response = await query({ sql, timeoutMs: 300, format });
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({ error: { code: 'MW5010' } });
+    }
   });
 
   it('a client that disconnects cancels its query', async () => {
     fixture.usage.length = 0;
-    const request = await openStream({ sql: 'SELECT range FROM range(1000000000000)', format: 'ndjson' });
+    // The query is still running (no header sent yet) when the client goes away.
+    const request = httpRequest(`${main.url}/api/v1/query`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-test-principal': 'admin' },
+    });
+    request.on('error', () => undefined);
+    request.end(JSON.stringify({ sql: 'SELECT count(*) FROM range(1000000000000)', format: 'ndjson' }));
+    await new Promise((resolve) => setTimeout(resolve, 300));
     request.destroy();
     const usage = await waitFor(() => fixture.usage.find((u) => u.principalId === 'admin'));
     expect(usage).toMatchObject({ status: 'cancelled', errorCode: 'MW5011' });
