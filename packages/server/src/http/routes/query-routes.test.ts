@@ -1,4 +1,4 @@
-import { request as httpRequest, type ClientRequest, type IncomingHttpHeaders } from 'node:http';
+import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { join } from 'node:path';
 import { writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -117,25 +117,6 @@ function rawQuery(body: Record<string, unknown>, principal = 'admin', server = m
 }
 
 /** Starts a query with node:http and resolves at its first bytes; `destroy()` disconnects. */
-function openStream(body: Record<string, unknown>, server = main): Promise<ClientRequest> {
-  return new Promise((resolve, reject) => {
-    const request = httpRequest(
-      `${server.url}/api/v1/query`,
-      { method: 'POST', headers: { 'content-type': 'application/json', 'x-test-principal': 'admin' } },
-      (response) => {
-        response.once('data', () => {
-          response.pause();
-          resolve(request);
-        });
-      },
-    );
-    request.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code !== 'ECONNRESET') reject(error);
-    });
-    request.end(JSON.stringify(body));
-  });
-}
-
 async function readParquet(body: Buffer): Promise<Record<string, unknown>[]> {
   const path = join(fixture.workspace.root, `result-${Date.now()}.parquet`);
   await writeFile(path, body);
