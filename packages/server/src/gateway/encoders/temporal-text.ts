@@ -4,23 +4,14 @@
  * milliseconds), and years beyond JS Date's range still print (as ISO's expanded `±YYYYYY`).
  */
 
+import { civilFromDays } from './civil-date.js';
+
 const MICROS_PER_SECOND = 1_000_000n;
 const MICROS_PER_DAY = 86_400n * MICROS_PER_SECOND;
 
 /** `YYYY-MM-DD` for days since 1970-01-01 (proleptic Gregorian; year 0 is 1 BC, as ISO counts). */
 export function isoDate(days: number): string {
-  // Days → civil date, the well-known era arithmetic (400-year cycles of 146,097 days).
-  const z = days + 719_468;
-  const era = Math.floor(z / 146_097);
-  const dayOfEra = z - era * 146_097;
-  const yearOfEra = Math.floor(
-    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365,
-  );
-  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
-  const mp = Math.floor((5 * dayOfYear + 2) / 153);
-  const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  const [year, month, day] = civilFromDays(days);
   return `${isoYear(year)}-${pad(month, 2)}-${pad(day, 2)}`;
 }
 

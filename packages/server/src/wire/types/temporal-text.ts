@@ -4,26 +4,14 @@
  * microseconds since midnight or since the epoch, and months/days/microseconds for intervals.
  */
 
+import { civilFromDays } from '../../gateway/encoders/civil-date.js';
+
+export { civilFromDays };
+
 const MICROS_PER_DAY = 86_400_000_000n;
 
 function pad(value: number | bigint | string, width: number): string {
   return String(value).padStart(width, '0');
-}
-
-/** Proleptic Gregorian year/month/day of a day number (days since 1970-01-01), any era. */
-export function civilFromDays(days: number): [year: number, month: number, day: number] {
-  const z = days + 719_468;
-  const era = Math.floor(z / 146_097);
-  const dayOfEra = z - era * 146_097;
-  const yearOfEra = Math.floor(
-    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365,
-  );
-  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
-  const shiftedMonth = Math.floor((5 * dayOfYear + 2) / 153);
-  const day = dayOfYear - Math.floor((153 * shiftedMonth + 2) / 5) + 1;
-  const month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9;
-  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
-  return [year, month, day];
 }
 
 /** `YYYY-MM-DD`, and the era suffix separately because PostgreSQL prints it after the time. */
