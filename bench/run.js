@@ -3,6 +3,7 @@
 // The gateway benches: `npm run bench -- tpch|gateway|http|wire [--scale 0.1]` (see bench/README.md).
 import { authzBench } from './authz-bench.js';
 import { gatewayBench } from './gateway-bench.js';
+import { governanceBench } from './governance-bench.js';
 import { httpQueryBench } from './http-query-bench.js';
 import { dagBench, publishBench } from './publish-bench.js';
 import { scaleArgument, tpchWorkspace } from './tpch/generate-tpch-workspace.js';
@@ -15,6 +16,7 @@ const scale = scaleArgument();
 
 const benches = {
   validate: () => validateBench({ products: Number(process.env.BENCH_PRODUCTS ?? 10_000) }),
+  governance: () => governanceBench({ products: Number(process.env.BENCH_PRODUCTS ?? 10_000) }),
   publish: () => publishBench({ rows: Number(process.env.BENCH_ROWS ?? 10_000_000) }),
   dag: () => dagBench({ products: Number(process.env.BENCH_DAG_PRODUCTS ?? 200) }),
   tpch: async () => {

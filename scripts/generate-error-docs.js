@@ -1,7 +1,7 @@
 // Writes docs/reference/errors.md from the code registries (run `npm run docs:errors` after
 // adding a code; tests/error-codes-documented.test.ts fails while the page is out of date).
 import { writeFileSync } from 'node:fs';
-import { DCS_CODES, WORKSPACE_CODES } from '@meshwork/core';
+import { DCS_CODES, GOVERNANCE_CODES, WORKSPACE_CODES } from '@meshwork/core';
 import {
   ACCESS_CODES,
   AGREEMENT_CODES,
@@ -28,6 +28,8 @@ const groups = [
   ['MW53', 'Usage metering', 'Recording query usage and showing it to product owners.'],
   ['MW54', 'PostgreSQL wire protocol', 'The gateway over the PostgreSQL protocol (psql, drivers, BI tools).'],
   ['MW55', 'Access policies', 'Cedar policies, masking rules, row filters and their tests.'],
+  ['MW56', 'Governance policies', 'Publish-time policies as code: loading, compiling (CEL), waivers and policy tests.'],
+  ['MW57', 'Governance findings', 'What a governance check finds, and the publish gate.'],
   ['MW6', 'Metadata store', 'The SQLite/PostgreSQL store of products, versions, identities and the audit log.'],
   ['MW7', 'Commands', 'Scaffolding, import and export, registration.'],
   ['MW80', 'Runtime', 'Building products: inputs, SQL steps, checks, publishing.'],
@@ -50,6 +52,7 @@ const all = Object.entries({
   ...IDENTITY_CODES,
   ...WIRE_CODES,
   ...ACCESS_CODES,
+  ...GOVERNANCE_CODES,
   ...AGREEMENT_CODES,
   ...WEBHOOK_CODES,
 }).sort(([a], [b]) => a.localeCompare(b));

@@ -1,5 +1,5 @@
 /** Every registry of stable codes, for the documentation test and the docs generator. */
-import { DCS_CODES, WORKSPACE_CODES } from '@meshwork/core';
+import { DCS_CODES, GOVERNANCE_CODES, WORKSPACE_CODES } from '@meshwork/core';
 import {
   ACCESS_CODES,
   AGREEMENT_CODES,
@@ -23,6 +23,7 @@ export interface CodeEntry {
 export const allCodeRegistries: readonly Readonly<Record<string, CodeEntry>>[] = [
   WORKSPACE_CODES,
   DCS_CODES,
+  GOVERNANCE_CODES,
   METADATA_CODES,
   SCAFFOLD_CODES,
   RUNTIME_CODES,

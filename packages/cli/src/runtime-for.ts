@@ -6,13 +6,16 @@
  */
 import { isAbsolute, join } from 'node:path';
 import {
+  createDataPolicyGate,
   createLocalWarehouse,
   createRunEngine,
   defaultWarehouseRoot,
+  loadGovernance,
   type DiskLoadResult,
   type MetadataStore,
   type RunObserver,
   type RuntimeContext,
+  type Warehouse,
 } from '@meshwork/server';
 import type { CliContext } from './cli-context.js';
 
@@ -22,18 +25,17 @@ export function runtimeFor(
   store: MetadataStore,
   observer?: RunObserver,
 ): RuntimeContext {
-  const configured = workspace.model.config.warehouse?.path;
-  const warehouseRoot = configured
-    ? isAbsolute(configured)
-      ? configured
-      : join(workspace.root, configured)
-    : defaultWarehouseRoot(workspace.root);
   const pauseAt = ctx.env.MESHWORK_FAULT_PAUSE_AT;
   return {
     model: workspace.model,
     root: workspace.root,
     store,
-    warehouse: createLocalWarehouse({ root: warehouseRoot }),
+    // Data policies (e.g. PII found by sampling) refuse a snapshot before it is published.
+    dataPolicyGate: createDataPolicyGate({
+      model: workspace.model,
+      governance: loadGovernance(workspace.root, workspace.model),
+    }),
+    warehouse: warehouseFor(workspace),
     engine: createRunEngine({ tempDirectory: join(workspace.root, '.meshwork', 'tmp') }),
     observer,
     faultPoint: pauseAt
@@ -45,4 +47,15 @@ export function runtimeFor(
         }
       : undefined,
   };
+}
+
+/** The workspace's warehouse: `warehouse.path` of mesh.yaml, relative to the workspace, or the default. */
+export function warehouseFor(workspace: DiskLoadResult): Warehouse {
+  const configured = workspace.model.config.warehouse?.path;
+  const root = configured
+    ? isAbsolute(configured)
+      ? configured
+      : join(workspace.root, configured)
+    : defaultWarehouseRoot(workspace.root);
+  return createLocalWarehouse({ root });
 }

@@ -17,3 +17,6 @@ export * from './standards/odps/index.js';
 export * from './standards/dcs/index.js';
 export * from './workspace/schema-diagnostics.js';
 export * from './model/sla-durations.js';
+export * from './governance/index.js';
+export * from './glossary/index.js';
+export * from './contracts/index.js';

@@ -21,6 +21,7 @@ export * from './http/create-http-server.js';
 export * from './http/http-errors.js';
 export * from './identity/index.js';
 export * from './access/index.js';
+export * from './governance/index.js';
 export * from './agreements/index.js';
 export * from './webhooks/index.js';
 export * from './usage/index.js';
@@ -42,3 +43,4 @@ export { requirePrincipal, currentPrincipal } from './http/request-principal.js'
 export * from './demo/build-demo.js';
 export * from './demo/generate-demo-data.js';
 export * from './demo/demo-access.js';
+export * from './profiling/index.js';

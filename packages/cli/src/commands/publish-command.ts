@@ -1,10 +1,15 @@
 /**
- * `mesh publish [product…]`: the producer's release step — register the descriptor and
- * contract versions (published versions are immutable), then build and publish the data in
- * dependency order. Governance gates join here as they are built.
+ * `mesh publish [product…]`: the producer's release step — pass the governance gate (every
+ * blocking policy, on the workspace and on the data profile of the latest build), register the
+ * descriptor and contract versions (published versions are immutable), then build and publish
+ * the data in dependency order. The gate runs before registration: the versioning policy compares
+ * the workspace's contracts with the versions published so far.
  */
 import type { Command } from 'commander';
-import { registerProducts } from '@meshwork/server';
+import { ConflictError } from '@meshwork/core';
+import { assertPublishable, registerProducts } from '@meshwork/server';
+import { governanceCheckFor } from '../governance-for.js';
+import { printFindings } from '../output/print-findings.js';
 import { openWorkspace, outputFor, type CliContext } from '../cli-context.js';
 import { cliActor, withMetadataStore } from '../metadata-store-for.js';
 import { findProduct } from './product-ref.js';
@@ -22,9 +27,42 @@ export function registerPublish(program: Command, ctx: CliContext): void {
       const out = outputFor(ctx, flags);
       const workspace = await openWorkspace(ctx);
       const only = refs.length > 0 ? refs.map((r) => findProduct(workspace.model, r).id) : undefined;
-      const registered = await withMetadataStore(ctx, workspace, (store) =>
-        registerProducts(store, workspace.model, workspace.diagnostics, cliActor(ctx), only),
-      );
+      const registered = await withMetadataStore(ctx, workspace, async (store) => {
+        const { governance, check } = await governanceCheckFor(workspace, store, {
+          ...(only ? { only } : {}),
+          trigger: 'publish',
+          actor: cliActor(ctx),
+        });
+        // Governance fails closed: a policy that does not load would silently not be enforced.
+        const broken = governance.diagnostics.filter((d) => d.severity === 'error');
+        if (broken.length > 0) {
+          throw new ConflictError(
+            'MW5614',
+            `publishing refused: ${broken.length} problems in the governance policies`,
+            broken,
+          );
+        }
+        if (!out.json && check.report.findings.length > 0) printFindings(out, check.report.findings);
+        if (check.blocking.length > 0) {
+          await store.appendAudit({
+            actor: cliActor(ctx),
+            action: 'governance.publish-refused',
+            resource: only?.length === 1 ? `urn:meshwork:product:${only[0]}` : 'urn:meshwork:products',
+            details: {
+              products: [...new Set(check.blocking.map((f) => f.productId))].slice(0, 100),
+              findings: check.blocking.slice(0, 100).map((f) => ({
+                policy: f.policyId,
+                product: f.productId,
+                port: f.port ?? null,
+                column: f.column ?? null,
+                message: f.message,
+              })),
+            },
+          });
+        }
+        assertPublishable(check);
+        return registerProducts(store, workspace.model, workspace.diagnostics, cliActor(ctx), only);
+      });
       out.note(`registered ${registered.newVersions.length} new document versions (${registered.unchanged} unchanged)`);
       const withPipelines = (only ?? [...workspace.model.products.keys()]).filter(
         (id) => workspace.model.products.get(id)?.pipeline,

@@ -14,6 +14,8 @@ import { registerServe } from './serve-command.js';
 import { registerInterchange } from './interchange-commands.js';
 import { registerNew } from './new-command.js';
 import { registerPolicy } from './policy-command.js';
+import { registerCheck } from './check-command.js';
+import { registerCompliance } from './compliance-command.js';
 import { registerShow } from './show-command.js';
 import { registerToken } from './token-command.js';
 import { registerUsage } from './usage-command.js';
@@ -23,6 +25,7 @@ export function registerCommands(program: Command, ctx: CliContext): void {
   registerInit(program, ctx);
   registerNew(program, ctx);
   registerValidate(program, ctx);
+  registerCheck(program, ctx);
   registerShow(program, ctx);
   registerInterchange(program, ctx);
   registerRegister(program, ctx);
@@ -33,6 +36,7 @@ export function registerCommands(program: Command, ctx: CliContext): void {
   registerSql(program, ctx);
   registerAudit(program, ctx);
   registerPolicy(program, ctx);
+  registerCompliance(program, ctx);
   registerToken(program, ctx);
   registerAccess(program, ctx);
   registerUsage(program, ctx);

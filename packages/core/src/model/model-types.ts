@@ -4,6 +4,7 @@
  * reasons about are lifted into typed properties next to them.
  */
 import type { MeshConfig, Role } from '../config/mesh-config-schema.js';
+import type { Glossary } from '../glossary/glossary-types.js';
 import type { PipelineFile } from '../workspace/pipeline-schema.js';
 import type { OdcsDocument, OdpsDocument } from '../standards/documents.js';
 
@@ -67,6 +68,12 @@ export interface ContractColumn {
   readonly primaryKey: boolean;
   readonly classification?: string;
   readonly description?: string;
+  /**
+   * Glossary terms the column is bound to (`authoritativeDefinitions` with a
+   * `urn:meshwork:glossary:` url), e.g. `Customer.customer_id` or `Customer`; in order, no repeats.
+   * As written: a term the glossary lacks stays here and is reported (MW3105, MW3106).
+   */
+  readonly terms: readonly string[];
 }
 
 export interface ContractTable {
@@ -146,4 +153,6 @@ export interface MeshModel {
   readonly domains: ReadonlyMap<string, Domain>;
   /** Sorted by id. */
   readonly products: ReadonlyMap<ProductId, DataProduct>;
+  /** Entities, terms and metrics of glossary/*.yaml (empty when there is none). */
+  readonly glossary: Glossary;
 }

@@ -6,14 +6,17 @@
 import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { DataProduct, Domain, MeshModel } from '../model/model-types.js';
 import { createDocumentValidator } from '../standards/schema-validator.js';
+import { emptyGlossary } from '../glossary/build-glossary.js';
 import { deepFreeze } from './deep-freeze.js';
 import { DomainFileSchema, type DomainFile } from './domain-schema.js';
 import { parseWorkspaceDocument } from './parse-document.js';
+import { readGlossary, type GlossaryFileText } from './read-glossary.js';
 import { readMeshConfig } from './read-mesh-config.js';
 import { readProduct, type ReadProduct } from './read-product.js';
 import { createReporter, type RuleContext, type WorkspaceRule } from './rules/rule-context.js';
 import { dependencyCycles } from './rules/dependency-cycles.js';
 import { domainsAndTeams } from './rules/domains-and-teams.js';
+import { glossaryBindings } from './rules/glossary-bindings.js';
 import { inputPortsMatchPipeline } from './rules/input-ports-match-pipeline.js';
 import { pipelineReferences } from './rules/pipeline-references.js';
 import { portContracts } from './rules/port-contracts.js';
@@ -50,6 +53,7 @@ const RULES: readonly WorkspaceRule[] = [
   pipelineReferences,
   inputPortsMatchPipeline,
   dependencyCycles,
+  glossaryBindings,
 ];
 
 const validateDomain = createDocumentValidator(DomainFileSchema);
@@ -73,12 +77,15 @@ export function loadWorkspace(input: WorkspaceInput): LoadResult {
   const domains = new Map<string, Domain>();
   const invalidDomains = new Set<string>();
   const folders = new Map<string, { domain: string; product: string; files: Map<string, string> }>();
+  const glossaryFiles: GlossaryFileText[] = [];
   for (const [path, text] of [...input.files].sort(([a], [b]) => a.localeCompare(b))) {
     const role = classifyPath(path);
     if (role.role === 'domain') {
       const domain = readDomain(path, role.domain, text, diagnostics);
       if (domain) domains.set(domain.name, domain);
       else invalidDomains.add(role.domain);
+    } else if (role.role === 'glossary') {
+      glossaryFiles.push({ path, text, preParsed: input.parsed?.get(path) });
     } else if (role.role === 'unrecognised') {
       diagnostics.push({
         code: 'MW1008',
@@ -95,6 +102,8 @@ export function loadWorkspace(input: WorkspaceInput): LoadResult {
     }
   }
 
+  const { glossary, complete: glossaryComplete } = readGlossary(glossaryFiles, diagnostics);
+
   const reads: ReadProduct[] = [];
   for (const folder of folders.values()) {
     const read = readProduct(folder, diagnostics, (file) => input.parsed?.get(file));
@@ -109,6 +118,8 @@ export function loadWorkspace(input: WorkspaceInput): LoadResult {
     invalidDomains,
     products: reads,
     productsById: new Map(reads.map((r) => [r.product.id, r])),
+    glossary,
+    glossaryComplete,
     paths: new Set([...input.files.keys(), ...(input.otherPaths ?? [])]),
     report: createReporter(diagnostics),
   };
@@ -123,6 +134,7 @@ export function loadWorkspace(input: WorkspaceInput): LoadResult {
     serviceAccounts: settings.serviceAccounts,
     domains: new Map([...domains].sort(([a], [b]) => a.localeCompare(b))),
     products: new Map<string, DataProduct>(reads.map((r) => [r.product.id, r.product])),
+    glossary,
   };
   return { model: deepFreeze(model), diagnostics: sortDiagnostics(diagnostics) };
 }
@@ -163,5 +175,6 @@ function emptyModel(): MeshModel {
     serviceAccounts: new Map(),
     domains: new Map(),
     products: new Map(),
+    glossary: emptyGlossary(),
   });
 }

@@ -3,6 +3,7 @@
  * local to the folder are reported here; rules across products live in ./rules.
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { boundTerms } from '../glossary/glossary-binding.js';
 import {
   ARCHETYPES,
   type Archetype,
@@ -202,6 +203,7 @@ function toContract(file: string, doc: Loose): Contract | undefined {
       primaryKey: p.primaryKey === true,
       classification: str(p.classification),
       description: str(p.description),
+      terms: boundTerms(p.authoritativeDefinitions),
     })),
   }));
   return {

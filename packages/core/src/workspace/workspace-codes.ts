@@ -34,7 +34,7 @@ export const WORKSPACE_CODES = {
   MW2006: { title: 'Unsupported apiVersion', fix: 'Use a supported apiVersion of the standard.' },
   MW2007: {
     title: 'Wrong document kind',
-    fix: 'Set `kind` to what the file name says (DataProduct, DataContract, Mesh, Domain, Pipeline).',
+    fix: 'Set `kind` to what the file name says (DataProduct, DataContract, Mesh, Domain, Pipeline, Glossary).',
   },
   // MW3xxx — cross-file rules
   MW3001: { title: 'Duplicate id', fix: 'Give each product descriptor and each contract an id unique in the mesh.' },
@@ -78,6 +78,39 @@ export const WORKSPACE_CODES = {
   MW3018: {
     title: 'Reads a deprecated port version',
     fix: 'Move to the current major version of the upstream port before it is retired.',
+  },
+  // MW31xx — the glossary and the bindings of contract columns to it
+  MW3101: {
+    title: 'Duplicate glossary name',
+    fix: 'Give each entity, term and metric a name unique across all glossary files, or merge the two definitions.',
+  },
+  MW3102: {
+    title: 'Duplicate entity member',
+    fix: 'Give each identifier, attribute and relation of an entity a different name.',
+  },
+  MW3103: {
+    title: 'Relation to an unknown entity',
+    fix: 'Point `target` at an entity defined in glossary/, or define that entity.',
+  },
+  MW3104: {
+    title: 'Invalid identifier pattern',
+    fix: 'Write the pattern as a valid regular expression (e.g. ^C[0-9]{7}$), on an identifier whose logicalType is string.',
+  },
+  MW3105: {
+    title: 'Binding to an unknown glossary name',
+    fix: 'Bind to an entity, term or metric defined in glossary/ (urn:meshwork:glossary:<Name>), or define it there.',
+  },
+  MW3106: {
+    title: 'Binding to an unknown identifier or attribute',
+    fix: 'Bind to an identifier or attribute the entity defines (urn:meshwork:glossary:<Entity>.<member>), or add it to the entity.',
+  },
+  MW3107: {
+    title: 'Malformed glossary binding',
+    fix: 'Write the url as urn:meshwork:glossary:<Name> or urn:meshwork:glossary:<Name>.<member>, e.g. urn:meshwork:glossary:Customer.customer_id.',
+  },
+  MW3108: {
+    title: 'Metric refers to an unknown entity or attribute',
+    fix: "Set the metric's grain to a glossary entity and write each dimension as <Entity>.<attribute> of a defined attribute.",
   },
   // MW4xxx — mesh.yaml
   MW4001: {

@@ -16,6 +16,7 @@ import { productsRoutes } from './routes/products-routes.js';
 import { runsRoutes } from './routes/runs-routes.js';
 import { queryRoutes } from './routes/query-routes.js';
 import { usageRoutes } from './routes/usage-routes.js';
+import { governanceRoutes } from './routes/governance-routes.js';
 
 export interface HttpServerOptions {
   /** Structured JSON logs (default off in tests). */
@@ -72,5 +73,6 @@ export async function createHttpServer(
   await app.register(accessRoutes(services));
   await app.register(queryRoutes(services));
   await app.register(usageRoutes(services));
+  await app.register(governanceRoutes(services));
   return app;
 }

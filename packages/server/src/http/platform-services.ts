@@ -4,6 +4,7 @@ import type { Authorizer } from '../access/access-types.js';
 import type { AgreementService } from '../agreements/agreement-service.js';
 import type { QueryGateway } from '../gateway/gateway-types.js';
 import type { GatewayLimits } from '../gateway/query-gateway.js';
+import type { GovernanceService } from '../governance/governance-service.js';
 import type { Authenticator } from '../identity/authenticator.js';
 import type { MetadataStore } from '../metadata/metadata-store.js';
 import type { RuntimeContext } from '../runtime/runtime-context.js';
@@ -29,4 +30,6 @@ export interface PlatformServices {
   readonly authorizer: Authorizer;
   /** Problems of the access policies (errors make the authorizer deny everything). */
   readonly accessDiagnostics: readonly Diagnostic[];
+  /** Publish-time governance: the compiled policies and the latest whole-mesh check. */
+  readonly governance: GovernanceService;
 }

@@ -79,6 +79,17 @@ export type {
   QueryUsageSummary,
 } from './usage-types.js';
 export { MAX_SUMMARY_VALUES, QUERY_USAGE_STATUSES } from './usage-types.js';
+export type {
+  ComplianceCount,
+  ComplianceHistoryQuery,
+  CompliancePoint,
+  ComplianceSeverity,
+  GovernanceCheckInput,
+  GovernanceCheckQuery,
+  GovernanceCheckRecord,
+  GovernanceTrigger,
+} from './governance-types.js';
+export { COMPLIANCE_SEVERITIES, GOVERNANCE_TRIGGERS } from './governance-types.js';
 export {
   createMetadataStore,
   defaultSqlitePath,

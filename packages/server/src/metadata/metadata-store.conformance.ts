@@ -7,8 +7,10 @@ import { describe } from 'vitest';
 import { describeAgreementCases } from './test-support/agreement-cases.js';
 import { describeAuditCases } from './test-support/audit-cases.js';
 import { describeAuditIntegrityCases } from './test-support/audit-integrity-cases.js';
+import { describeComplianceHistoryCases } from './test-support/compliance-history-cases.js';
 import type { MetadataStoreHarness } from './test-support/conformance-harness.js';
 import { describeDescriptorCases } from './test-support/descriptor-cases.js';
+import { describeGovernanceCases } from './test-support/governance-cases.js';
 import { describeIdentityCases } from './test-support/identity-cases.js';
 import { describeLifecycleCases } from './test-support/lifecycle-cases.js';
 import { describeProductCases } from './test-support/product-cases.js';
@@ -33,6 +35,8 @@ export function describeMetadataStoreConformance(name: string, harness: Metadata
     describeTokenCases(harness);
     describeAgreementCases(harness);
     describeUsageCases(harness);
+    describeGovernanceCases(harness);
+    describeComplianceHistoryCases(harness);
     describeLifecycleCases(harness);
   });
 }

@@ -1,7 +1,8 @@
 /**
  * The metadata store port: everything the platform remembers about the mesh that is not the
  * workspace itself — registered products, every published descriptor version, teams and users,
- * the audit log, run history and product status history. One implementation over Kysely serves both adapters (SQLite embedded,
+ * the audit log, run history, product status history, API tokens, agreements, query usage and
+ * governance compliance history. One implementation over Kysely serves both adapters (SQLite embedded,
  * PostgreSQL scale-out); `metadata-store.conformance.ts` is the contract both must pass.
  *
  * Invariants every adapter keeps:
@@ -9,7 +10,8 @@
  *   ConflictError, recording the same content again is a no-op;
  * - the audit log is append-only and hash-chained; appends are serialised so the chain never forks;
  * - lists are keyset-paginated and served from indexes, never by loading a whole table;
- * - a product has at most one `running` run, and a run is finished exactly once.
+ * - a product has at most one `running` run, and a run is finished exactly once;
+ * - a governance check is recorded with all its counts or not at all, and never changes.
  */
 import type {
   AuditEvent,
@@ -51,6 +53,14 @@ import type {
   WebhookRetryQuery,
 } from './webhook-delivery-types.js';
 import type { QueryUsageInput, QueryUsageQuery, QueryUsageRecord, QueryUsageSummary } from './usage-types.js';
+import type {
+  ComplianceHistoryQuery,
+  CompliancePoint,
+  GovernanceCheckInput,
+  GovernanceCheckQuery,
+  GovernanceCheckRecord,
+  GovernanceTrigger,
+} from './governance-types.js';
 
 export type MetadataStoreKind = 'sqlite' | 'postgres';
 
@@ -164,4 +174,22 @@ export interface MetadataStore {
   listQueryUsage(query: QueryUsageQuery): Promise<Page<QueryUsageRecord>>;
   /** Per consumer of the product, for queries started at or after `since`; most queries first. */
   summarizeQueryUsage(productId: string, since: string | Date): Promise<readonly QueryUsageSummary[]>;
+
+  /**
+   * Records a governance check and all its counts in one transaction: a failure leaves nothing.
+   * InputError MW6101 for an invalid check (then nothing is recorded), ConflictError MW6110 for
+   * an id already used. Returns the record as `getGovernanceCheck` will (counts sorted).
+   */
+  recordGovernanceCheck(input: GovernanceCheckInput): Promise<GovernanceCheckRecord>;
+  /** The check with its counts; undefined for an unknown id. */
+  getGovernanceCheck(id: string): Promise<GovernanceCheckRecord | undefined>;
+  /** The newest check (of the trigger, if given): compliance now. */
+  latestGovernanceCheck(query?: { readonly trigger?: GovernanceTrigger }): Promise<GovernanceCheckRecord | undefined>;
+  /** Newest first by check time, then id, each with its counts; filtered by time range and trigger. */
+  listGovernanceChecks(query?: GovernanceCheckQuery): Promise<Page<GovernanceCheckRecord>>;
+  /**
+   * Compliance over time: for the newest `limit` checks in the range that have counts matching
+   * the policy and/or domain, those counts summed per check, oldest first. Aggregated in SQL.
+   */
+  complianceHistory(query?: ComplianceHistoryQuery): Promise<readonly CompliancePoint[]>;
 }

@@ -23,6 +23,14 @@ export function requireChoice<T extends string>(value: unknown, field: string, c
   throw new InputError('MW6101', `${field} must be one of ${choices.join(', ')}; got ${JSON.stringify(value)}.`);
 }
 
+/** A count: a non-negative safe integer (what JSON numbers and both databases' bigint hold exactly). */
+export function requireCount(value: unknown, field: string): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
+    throw new InputError('MW6101', `${field} must be a non-negative integer; got ${JSON.stringify(value)}.`);
+  }
+  return value;
+}
+
 export function requireTextList(value: unknown, field: string): string[] {
   if (!Array.isArray(value)) throw new InputError('MW6101', `${field} must be an array of strings.`);
   const items = value.map((item: unknown, index) => requireText(item, `${field}[${index}]`));

@@ -5,7 +5,7 @@
  */
 import { InputError } from '@meshwork/core';
 import { canonicalJson } from './canonical-json.js';
-import { optionalText, requireChoice, requireText, toTimestamp } from './record-validation.js';
+import { optionalText, requireChoice, requireCount, requireText, toTimestamp } from './record-validation.js';
 import { requireRunId } from './run-validation.js';
 import { QUERY_USAGE_STATUSES, type QueryUsageInput, type QueryUsagePort } from './usage-types.js';
 
@@ -74,11 +74,4 @@ function normalizeAgreementIds(value: unknown, field: string): string[] {
   if (!Array.isArray(value)) throw new InputError('MW6101', `${field} must be an array of agreement ids.`);
   const ids = new Set(value.map((id: unknown, i) => requireRunId(id, `${field}[${i}]`)));
   return [...ids].sort();
-}
-
-function requireCount(value: unknown, field: string): number {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
-    throw new InputError('MW6101', `${field} must be a non-negative integer; got ${JSON.stringify(value)}.`);
-  }
-  return value;
 }

@@ -16,6 +16,9 @@ import { createQueryGateway } from '../gateway/query-gateway.js';
 import { createUsageRecorder, type UsageRecorder } from '../usage/usage-recorder.js';
 import { RelationCatalog } from '../gateway/relation-catalog.js';
 import { productRecord } from '../catalog/product-record.js';
+import { createDataPolicyGate } from '../governance/data-policy-gate.js';
+import { createGovernanceService } from '../governance/governance-service.js';
+import { loadGovernance } from '../governance/load-governance.js';
 import { createHttpServer } from '../http/create-http-server.js';
 import { createAuthenticator } from '../identity/authenticator.js';
 import type { PlatformServices } from '../http/platform-services.js';
@@ -44,6 +47,8 @@ export interface PlatformOptions {
   readonly observer?: RunObserver;
   /** Freshness evaluation period (default 60 s). */
   readonly freshnessIntervalMs?: number;
+  /** How often the whole mesh is checked against the governance policies; default one hour. */
+  readonly governanceIntervalMs?: number;
   /** How often agreement expiries are recorded and overdue webhook retries resumed (default 60 s). */
   readonly agreementSweepIntervalMs?: number;
 }
@@ -82,7 +87,17 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     await warehouse.recover();
     const engine = createRunEngine({ tempDirectory: join(root, '.meshwork', 'tmp') });
     cleanups.push(() => engine.close());
-    const runtime = { model, root, store, warehouse, engine, observer: options.observer };
+    // Data policies run inside every build; they are compiled once, with the rest of governance.
+    const governanceSet = loadGovernance(root, model);
+    const runtime = {
+      model,
+      root,
+      store,
+      warehouse,
+      engine,
+      observer: options.observer,
+      dataPolicyGate: createDataPolicyGate({ model, governance: governanceSet }),
+    };
     const authenticator = createAuthenticator({ store, model, root });
     // Webhook log lines go to the HTTP server's logger once it exists.
     const webhookLog: { write: WebhookLog } = { write: () => undefined };
@@ -110,6 +125,17 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       ...gatewaySettingOptions(model.config.gateway),
     });
     cleanups.push(() => gateway.close());
+    // Governance policies compile once; the first whole-mesh check runs before the server answers.
+    const governance = createGovernanceService({
+      root,
+      model,
+      authorizer,
+      masks: access.masks,
+      warehouse,
+      store,
+      governance: governanceSet,
+    });
+    await governance.run('system', 'serve');
     const services: PlatformServices = {
       root,
       model,
@@ -123,6 +149,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       gateway,
       authorizer,
       accessDiagnostics: access.diagnostics,
+      governance,
     };
 
     const app = await createHttpServer(services, { logger: options.logger });
@@ -130,7 +157,9 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     const address = await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 8080 });
 
     const log = (message: string, fields: Record<string, unknown> = {}) => app.log.info(fields, message);
-    for (const problem of access.diagnostics.filter((d) => d.severity === 'error')) {
+    for (const problem of [...access.diagnostics, ...governance.governance.diagnostics].filter(
+      (d) => d.severity === 'error',
+    )) {
       app.log.error({ code: problem.code, file: problem.file, line: problem.line }, problem.message);
     }
     // The PostgreSQL wire protocol: the same gateway, a token (or JWT) as the password.
@@ -163,6 +192,14 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
         log('freshness evaluation failed', { error: String(error) }),
       );
     await evaluate();
+    // Governance is re-checked on a timer too: the data changes with every build and waivers expire.
+    const recheck = () =>
+      governance
+        .run('system', 'schedule')
+        .catch((error: unknown) => log('governance check failed', { error: String(error) }));
+    const governanceTimer = setInterval(recheck, options.governanceIntervalMs ?? 3_600_000);
+    governanceTimer.unref();
+    cleanups.push(() => clearInterval(governanceTimer));
     const timer = setInterval(evaluate, options.freshnessIntervalMs ?? 60_000);
     timer.unref();
     cleanups.push(() => clearInterval(timer));

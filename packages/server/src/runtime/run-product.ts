@@ -18,7 +18,9 @@ import {
 } from '@meshwork/core';
 import type { JsonValue } from '../metadata/canonical-json.js';
 import type { RunError, RunStep, RunTrigger } from '../metadata/run-types.js';
+import { profileStagedOutput } from '../profiling/index.js';
 import { checkContract } from '../quality/index.js';
+import type { SnapshotColumnProfile } from '../warehouse/snapshot-manifest.js';
 import type { ProductLock } from '../warehouse/warehouse-types.js';
 import { applyRetention } from './apply-retention.js';
 import type { RunDatabase } from './duckdb-session.js';
@@ -54,7 +56,7 @@ export async function runProduct(ctx: RuntimeContext, productId: string, options
   } catch (error) {
     return refusedRun(ctx, product, { runId, started }, lockRefusal(productId, error));
   }
-  const work: OutputWork[] = [];
+  const work: ProfiledWork[] = [];
   const steps: RunStep[] = [];
   let rejects: InputRejects[] = [];
   let rowsIn = 0;
@@ -96,7 +98,7 @@ export async function runProduct(ctx: RuntimeContext, productId: string, options
 
     for (const { port, from } of targets) {
       const staged = await ctx.warehouse.stage({ productId, port: port.name, major: port.major, runId });
-      const item: OutputWork = { port, from, staged, rowCount: 0 };
+      const item: ProfiledWork = { port, from, staged, rowCount: 0 };
       work.push(item);
       const writeStarted = performance.now();
       emit({ type: 'step', productId, runId, step: `write ${port.name} v${port.major}` });
@@ -113,13 +115,24 @@ export async function runProduct(ctx: RuntimeContext, productId: string, options
       emit({ type: 'step', productId, runId, step: `check ${port.name} v${port.major}` });
       const checkStarted = performance.now();
       const relation = parquetRelation([file]);
+      const schemaObject = schemaObjectFor(port);
       item.schema = await describeRelation(connection, relation);
-      item.report = await checkContract({
-        connection,
-        relation,
-        schemaObject: schemaObjectFor(port),
-        contract: port.contract!.document,
-      });
+      item.report = await checkContract({ connection, relation, schemaObject, contract: port.contract!.document });
+      // The data profile for governance (only of data that can be published: it costs a scan).
+      // It never fails the build; a failure is told to the observer and noted in the manifest.
+      if (item.report.passed) {
+        const profile = await profileStagedOutput({ connection, relation, schema: item.schema, schemaObject });
+        if (profile.ok) item.profile = profile.columns;
+        else {
+          item.profileError = profile.error;
+          emit({
+            type: 'step',
+            productId,
+            runId,
+            step: `profile ${port.name} v${port.major} failed: ${profile.error}`,
+          });
+        }
+      }
       steps.push({
         name: `check:${port.name}:v${port.major}`,
         rows: item.report.rowCount,
@@ -156,6 +169,8 @@ export async function runProduct(ctx: RuntimeContext, productId: string, options
       );
     }
 
+    refuseByDataPolicies(ctx, productId, work);
+
     await ctx.faultPoint?.('before-publish');
     for (const [i, item] of work.entries()) {
       if (i > 0) await ctx.faultPoint?.('between-publishes');
@@ -172,7 +187,13 @@ export async function runProduct(ctx: RuntimeContext, productId: string, options
           max: s.max === undefined ? undefined : String(s.max),
         })),
         checks: summarizeChecks(report),
-        audit: { runId, rejects: rejects.map((r) => ({ input: r.input, count: r.count })) },
+        profile: item.profile,
+        audit: {
+          runId,
+          rejects: rejects.map((r) => ({ input: r.input, count: r.count })),
+          // Why the snapshot has no profile, for whoever reads it.
+          ...(item.profileError === undefined ? {} : { profileError: item.profileError }),
+        },
       });
       item.published = manifest.snapshotId;
     }
@@ -239,6 +260,12 @@ export async function runProduct(ctx: RuntimeContext, productId: string, options
     database?.close();
     await lock.release();
   }
+}
+
+/** An output and, once audited, its data profile (or why profiling failed). */
+interface ProfiledWork extends OutputWork {
+  profile?: readonly SnapshotColumnProfile[];
+  profileError?: string;
 }
 
 /**
@@ -317,4 +344,22 @@ function outputPort(product: DataProduct, name: string, major: number | undefine
 function schemaObjectFor(port: OutputPort): object {
   const schema = (port.contract!.document as { schema?: { name?: string; physicalName?: string }[] }).schema ?? [];
   return schema.find((s) => s.name === port.name || s.physicalName === port.name) ?? schema[0] ?? {};
+}
+
+/** Blocking data policies over the staged outputs' profiles: nothing is published when one fails. */
+function refuseByDataPolicies(ctx: RuntimeContext, productId: string, work: readonly ProfiledWork[]): void {
+  if (!ctx.dataPolicyGate) return;
+  const outputs = work.flatMap((w) =>
+    w.profile ? [{ port: w.port.name, major: w.port.major, profile: w.profile }] : [],
+  );
+  if (outputs.length === 0) return;
+  const refused = ctx.dataPolicyGate(productId, outputs);
+  if (refused.length === 0) return;
+  const lines = refused
+    .slice(0, 10)
+    .map((f) => `[${f.policyId}] ${[f.port, f.column].filter(Boolean).join(' › ')}: ${f.message}`);
+  throw new InputError(
+    'MW5705',
+    `${refused.length} blocking governance finding${refused.length === 1 ? '' : 's'} on the new data; nothing was published:\n${lines.join('\n')}`,
+  );
 }

@@ -1,5 +1,6 @@
 /** What a run needs from the platform, assembled once by the composition root. */
-import type { MeshModel } from '@meshwork/core';
+import type { Finding, MeshModel } from '@meshwork/core';
+import type { SnapshotColumnProfile } from '../warehouse/snapshot-manifest.js';
 import type { MetadataStore } from '../metadata/metadata-store.js';
 import type { Warehouse } from '../warehouse/warehouse.js';
 import type { RunEngine } from './duckdb-session.js';
@@ -20,6 +21,21 @@ export interface RuntimeContext {
    * a test kill the process exactly there.
    */
   readonly faultPoint?: (point: RunFaultPoint) => Promise<void>;
+  /**
+   * Governance policies that read the data, run on the profile of the staged outputs; blocking
+   * findings stop the run before publishing (MW5705). Absent: no data policies are enforced.
+   */
+  readonly dataPolicyGate?: DataPolicyGate;
 }
+
+/** Blocking findings of the data policies for a product's staged outputs. */
+export type DataPolicyGate = (
+  productId: string,
+  outputs: readonly {
+    readonly port: string;
+    readonly major: number;
+    readonly profile: readonly SnapshotColumnProfile[];
+  }[],
+) => readonly Finding[];
 
 export type RunFaultPoint = 'inputs-bound' | 'output-written' | 'checks-done' | 'before-publish' | 'between-publishes';

@@ -1,4 +1,5 @@
 import { STARTER_ACCESS_POLICIES } from './access-policy-template.js';
+import { STARTER_GOVERNANCE_POLICIES } from './governance-policy-template.js';
 
 /** The files `mesh init` writes: a workspace that validates as generated. */
 export function workspaceTemplate(name: string): ReadonlyMap<string, string> {
@@ -30,6 +31,7 @@ users:
     ],
     ['domains/.gitkeep', ''],
     ...STARTER_ACCESS_POLICIES,
+    ...STARTER_GOVERNANCE_POLICIES,
     ['glossary/.gitkeep', ''],
     ['.gitignore', '.meshwork/\n'],
     [

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeManifest, decodePointer, encodeManifest, encodePointer } from './manifest-json.js';
-import type { SnapshotManifest } from './snapshot-manifest.js';
+import { publishInputProblems } from './publish-input-validation.js';
+import type { SnapshotColumnProfile, SnapshotManifest } from './snapshot-manifest.js';
 
 const manifest: SnapshotManifest = {
   formatVersion: 1,
@@ -53,5 +54,52 @@ describe('manifest and pointer files', () => {
     expect(() => decodePointer('{"snapshotId": "12", "sequenceNumber": 1}', 'current.json')).toThrow(
       expect.objectContaining({ code: 'MW8104' }),
     );
+  });
+
+  it('carry a data profile, and read manifests written before profiles as they were', () => {
+    const profile: SnapshotColumnProfile[] = [
+      { column: 'email', sampled: 2, matches: { email: 1, phone: 0 }, pattern: { regex: '.+@.+', matched: 0.5 } },
+      { column: 'notes', sampled: 0, matches: { email: 0 } },
+    ];
+    const profiled: SnapshotManifest = { ...manifest, profile };
+    const text = encodeManifest(profiled);
+    expect(decodeManifest(text, 'snap.json')).toEqual(profiled);
+    // The profile sits between checks and audit, so that equal manifests stay equal files.
+    expect(Object.keys(JSON.parse(text) as object).slice(-3)).toEqual(['checks', 'profile', 'audit']);
+    expect(encodeManifest(manifest)).not.toContain('"profile"');
+    expect(decodeManifest(encodeManifest(manifest), 'snap.json')).not.toHaveProperty('profile');
+  });
+
+  it('report a damaged profile as MW8104, and refuse to publish one', () => {
+    const damaged = [
+      {},
+      [{ sampled: 1, matches: {} }],
+      [{ column: 'email', sampled: -1, matches: {} }],
+      [{ column: 'email', sampled: 1, matches: { email: 1.5 } }],
+      [{ column: 'email', sampled: 1, matches: { email: '1' } }],
+      [{ column: 'email', sampled: 1, matches: {}, pattern: { regex: '', matched: 1 } }],
+    ];
+    for (const profile of damaged) {
+      const text = encodeManifest({ ...manifest, profile } as unknown as SnapshotManifest);
+      expect(() => decodeManifest(text, 'snap.json'), JSON.stringify(profile)).toThrow(
+        expect.objectContaining({ code: 'MW8104', message: expect.stringContaining('bad profile') }),
+      );
+    }
+    const input = {
+      contract: manifest.contract,
+      schema: manifest.schema,
+      rowCount: 3,
+      columnStats: [],
+      checks: manifest.checks,
+    };
+    expect(publishInputProblems({ ...input, profile: [{ column: 'id', sampled: 3, matches: { email: 0 } }] })).toEqual(
+      [],
+    );
+    expect(publishInputProblems({ ...input, profile: [{ column: 'id', sampled: 3, matches: { email: 2 } }] })).toEqual([
+      'profile: matches of "id" must map detector names to fractions between 0 and 1',
+    ]);
+    expect(publishInputProblems({ ...input, profile: [{ column: 'other', sampled: 3, matches: {} }] })).toEqual([
+      'profile of "other", which is not in the schema',
+    ]);
   });
 });

@@ -28,6 +28,7 @@ export function encodeManifest(manifest: SnapshotManifest): string {
     files: manifest.files,
     columnStats: manifest.columnStats,
     checks: manifest.checks,
+    ...(manifest.profile === undefined ? {} : { profile: manifest.profile }),
     ...(manifest.audit === undefined ? {} : { audit: manifest.audit }),
   };
   return `${stringifyWithIntegerKeys(ordered, ID_KEYS)}\n`;
@@ -90,6 +91,31 @@ function manifestProblem(m: Json): string | undefined {
   if (!isObject(checks) || !isCount(checks.passed) || !isCount(checks.failed) || !isCount(checks.warnings)) {
     return 'bad checks';
   }
+  if (m.profile !== undefined) {
+    const problem = profileProblem(m.profile);
+    if (problem) return `bad profile: ${problem}`;
+  }
+  return undefined;
+}
+
+/**
+ * What is wrong with a snapshot profile (see SnapshotColumnProfile), if anything. Checked when
+ * publishing too, so that a published manifest always reads back.
+ */
+export function profileProblem(profile: unknown): string | undefined {
+  if (!Array.isArray(profile)) return 'not a list';
+  for (const entry of profile) {
+    if (!isObject(entry) || !isText(entry.column)) return 'an entry without a column name';
+    const label = JSON.stringify(entry.column);
+    if (!isCount(entry.sampled)) return `sampled of ${label} is not a count`;
+    if (!isObject(entry.matches) || !Object.values(entry.matches).every(isFraction)) {
+      return `matches of ${label} must map detector names to fractions between 0 and 1`;
+    }
+    const pattern = entry.pattern;
+    if (pattern !== undefined && (!isObject(pattern) || !isText(pattern.regex) || !isFraction(pattern.matched))) {
+      return `pattern of ${label} needs a regex and a fraction matched`;
+    }
+  }
   return undefined;
 }
 
@@ -107,6 +133,10 @@ function isText(value: unknown): value is string {
 
 function isCount(value: unknown): value is number {
   return Number.isSafeInteger(value) && (value as number) >= 0;
+}
+
+function isFraction(value: unknown): value is number {
+  return typeof value === 'number' && value >= 0 && value <= 1;
 }
 
 function isTimestamp(value: unknown): value is string {

@@ -3,6 +3,7 @@
  * InputError (MW8110), so a bad description can never leave a half-published table behind.
  */
 import { InputError } from '@meshwork/core';
+import { profileProblem } from './manifest-json.js';
 import type { PublishInput } from './warehouse-types.js';
 
 export function assertPublishInput(input: PublishInput): void {
@@ -49,6 +50,14 @@ export function publishInputProblems(input: PublishInput): string[] {
   }
   for (const [path, count] of Object.entries(input.fileRowCounts ?? {})) {
     if (!isCount(count)) problems.push(`row count of ${JSON.stringify(path)} must be a non-negative integer`);
+  }
+  if (input.profile !== undefined) {
+    const problem = profileProblem(input.profile);
+    if (problem) problems.push(`profile: ${problem}`);
+    for (const entry of Array.isArray(input.profile) ? input.profile : []) {
+      if (!names.has(entry?.column))
+        problems.push(`profile of ${JSON.stringify(entry?.column)}, which is not in the schema`);
+    }
   }
   if (!isPlainJson(input.audit)) problems.push('audit must be plain JSON (no BigInt, functions or cycles)');
   return problems;

@@ -38,6 +38,20 @@ export interface ChecksSummary {
   readonly warnings: number;
 }
 
+/**
+ * What sampling one text column found (computed by `../profiling` in the runtime's audit step):
+ * rates only, never values — the values are the personal data being looked for.
+ */
+export interface SnapshotColumnProfile {
+  readonly column: string;
+  /** Non-null values sampled. */
+  readonly sampled: number;
+  /** Detector name (`email`, `phone`, `iban`, `paymentCard`, `nationalId`) → fraction 0..1 of the sample it accepts. */
+  readonly matches: Readonly<Record<string, number>>;
+  /** The contract's pattern for the column and the fraction 0..1 of the sample fully matching it. */
+  readonly pattern?: { readonly regex: string; readonly matched: number };
+}
+
 export interface SnapshotManifest {
   readonly formatVersion: 1;
   /** 1..2^63-1 as a decimal string (Iceberg's signed long). */
@@ -59,6 +73,8 @@ export interface SnapshotManifest {
   readonly files: readonly DataFile[];
   readonly columnStats: readonly SnapshotColumnStats[];
   readonly checks: ChecksSummary;
+  /** Profile of the text columns; absent in manifests written before profiling, or when it failed. */
+  readonly profile?: readonly SnapshotColumnProfile[];
   /** The audit report, opaque to the warehouse; must be plain JSON. */
   readonly audit?: unknown;
 }

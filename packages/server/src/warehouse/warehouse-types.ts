@@ -2,7 +2,7 @@
  * The values the Warehouse port takes and returns. Nothing here names a file system: a location
  * is a string (an absolute path for the local adapter, a URI for object storage later).
  */
-import type { ChecksSummary, ColumnSchema, SnapshotColumnStats } from './snapshot-manifest.js';
+import type { ChecksSummary, ColumnSchema, SnapshotColumnProfile, SnapshotColumnStats } from './snapshot-manifest.js';
 
 /** One table: an output port at one major version (v1 and v2 are two tables). */
 export interface TableRef {
@@ -51,6 +51,8 @@ export interface PublishInput {
   readonly fileRowCounts?: Readonly<Record<string, number>>;
   readonly columnStats: readonly SnapshotColumnStats[];
   readonly checks: ChecksSummary;
+  /** Profile of the text columns (see SnapshotManifest.profile). */
+  readonly profile?: readonly SnapshotColumnProfile[];
   readonly audit?: unknown;
 }
 

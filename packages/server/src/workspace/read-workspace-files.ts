@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { isWorkspaceSourcePath, MESH_FILE, WORKSPACE_CODES, type Diagnostic } from '@meshwork/core';
+import { GLOSSARY_FOLDER, isWorkspaceSourcePath, MESH_FILE, WORKSPACE_CODES, type Diagnostic } from '@meshwork/core';
 
 export const DEFAULT_MAX_FILE_BYTES = 4 * 1024 * 1024;
 
@@ -64,7 +64,7 @@ export async function readWorkspaceFiles(root: string): Promise<WorkspaceFiles> 
   return { root, files, otherPaths, diagnostics };
 }
 
-/** mesh.yaml, domains/<d>/domain.yaml and the files directly inside domains/<d>/<p>/. */
+/** mesh.yaml, glossary/*.yaml, domains/<d>/domain.yaml and the files directly inside domains/<d>/<p>/. */
 function listSourcePaths(root: string): string[] {
   const out: string[] = [];
   const entries = (dir: string) => {
@@ -75,6 +75,10 @@ function listSourcePaths(root: string): string[] {
     }
   };
   for (const e of entries('')) if (e.isFile() && e.name === MESH_FILE) out.push(MESH_FILE);
+  for (const e of entries(GLOSSARY_FOLDER)) {
+    const path = `${GLOSSARY_FOLDER}/${e.name}`;
+    if (e.isFile() && isWorkspaceSourcePath(path)) out.push(path);
+  }
   for (const domain of entries('domains')) {
     if (!domain.isDirectory()) continue;
     for (const e of entries(`domains/${domain.name}`)) {

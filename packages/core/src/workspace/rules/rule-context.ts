@@ -1,6 +1,7 @@
 /** What a cross-file rule sees, and how it reports a problem at a place in a file. */
 import type { Diagnostic, Severity } from '../../diagnostics/diagnostic.js';
 import type { MeshConfig } from '../../config/mesh-config-schema.js';
+import type { Glossary } from '../../glossary/glossary-types.js';
 import type { Domain, Team } from '../../model/model-types.js';
 import type { YamlSource } from '../../yaml/yaml-source.js';
 import type { ReadProduct } from '../read-product.js';
@@ -15,6 +16,10 @@ export interface RuleContext {
   /** Sorted by product id. */
   readonly products: readonly ReadProduct[];
   readonly productsById: ReadonlyMap<string, ReadProduct>;
+  /** The glossary of glossary/*.yaml (empty when there is none). */
+  readonly glossary: Glossary;
+  /** False when a glossary file could not be parsed: bindings to unknown names are not judged. */
+  readonly glossaryComplete: boolean;
   /** Every workspace path the reader saw (for files that steps refer to). */
   readonly paths: ReadonlySet<string>;
   report(

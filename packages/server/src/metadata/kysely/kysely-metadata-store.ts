@@ -44,6 +44,14 @@ import type {
   WebhookRetryQuery,
 } from '../webhook-delivery-types.js';
 import type { QueryUsageInput, QueryUsageQuery, QueryUsageRecord, QueryUsageSummary } from '../usage-types.js';
+import type {
+  ComplianceHistoryQuery,
+  CompliancePoint,
+  GovernanceCheckInput,
+  GovernanceCheckQuery,
+  GovernanceCheckRecord,
+  GovernanceTrigger,
+} from '../governance-types.js';
 import { MIGRATIONS } from '../migrations/migration-list.js';
 import type { Migration } from '../migrations/migration.js';
 import { runMigrations } from '../migrations/migration-runner.js';
@@ -58,6 +66,7 @@ import { TokenRepository } from './token-repository.js';
 import { AgreementRepository } from './agreement-repository.js';
 import { WebhookDeliveryRepository } from './webhook-delivery-repository.js';
 import { UsageRepository } from './usage-repository.js';
+import { GovernanceRepository } from './governance-repository.js';
 import type { MetadataDb, StoreDialect } from './store-dialect.js';
 
 export interface KyselyMetadataStoreOptions {
@@ -80,6 +89,7 @@ export class KyselyMetadataStore implements MetadataStore {
   readonly #agreements: AgreementRepository;
   readonly #webhookDeliveries: WebhookDeliveryRepository;
   readonly #usage: UsageRepository;
+  readonly #governance: GovernanceRepository;
   readonly #migrations: readonly Migration[];
 
   constructor(
@@ -105,6 +115,7 @@ export class KyselyMetadataStore implements MetadataStore {
     this.#agreements = new AgreementRepository(context);
     this.#webhookDeliveries = new WebhookDeliveryRepository(context);
     this.#usage = new UsageRepository(context);
+    this.#governance = new GovernanceRepository(context);
   }
 
   migrate(): Promise<MigrationResult> {
@@ -250,6 +261,22 @@ export class KyselyMetadataStore implements MetadataStore {
   }
   summarizeQueryUsage(productId: string, since: string | Date): Promise<readonly QueryUsageSummary[]> {
     return this.#guard(() => this.#usage.summarize(productId, since));
+  }
+
+  recordGovernanceCheck(input: GovernanceCheckInput): Promise<GovernanceCheckRecord> {
+    return this.#guard(() => this.#governance.record(input));
+  }
+  getGovernanceCheck(id: string): Promise<GovernanceCheckRecord | undefined> {
+    return this.#guard(() => this.#governance.get(id));
+  }
+  latestGovernanceCheck(query?: { readonly trigger?: GovernanceTrigger }): Promise<GovernanceCheckRecord | undefined> {
+    return this.#guard(() => this.#governance.latest(query));
+  }
+  listGovernanceChecks(query?: GovernanceCheckQuery): Promise<Page<GovernanceCheckRecord>> {
+    return this.#guard(() => this.#governance.list(query));
+  }
+  complianceHistory(query?: ComplianceHistoryQuery): Promise<readonly CompliancePoint[]> {
+    return this.#guard(() => this.#governance.history(query));
   }
 
   /** Driver errors that callers can act on become domain errors; the rest are bugs and pass through. */

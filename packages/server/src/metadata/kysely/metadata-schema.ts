@@ -5,6 +5,7 @@
  */
 import type { ColumnType } from 'kysely';
 import type { AgreementsTable, WebhookDeliveriesTable } from './agreement-schema.js';
+import type { GovernanceCheckCountsTable, GovernanceChecksTable } from './governance-schema.js';
 import type { QueryUsageTable } from './usage-schema.js';
 
 type Timestamp = ColumnType<Date | string, string, string>;
@@ -132,5 +133,7 @@ export interface MetadataSchema {
   agreements: AgreementsTable;
   webhook_deliveries: WebhookDeliveriesTable;
   query_usage: QueryUsageTable;
+  governance_checks: GovernanceChecksTable;
+  governance_check_counts: GovernanceCheckCountsTable;
   meshwork_migrations: MigrationsTable;
 }

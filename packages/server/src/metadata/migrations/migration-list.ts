@@ -4,6 +4,14 @@ import { runsAndStatus } from './0002-runs-and-status.js';
 import { apiTokens } from './0003-api-tokens.js';
 import { agreements } from './0004-agreements.js';
 import { queryUsage } from './0005-query-usage.js';
+import { governanceChecks } from './0006-governance-checks.js';
 import type { Migration } from './migration.js';
 
-export const MIGRATIONS: readonly Migration[] = [initialSchema, runsAndStatus, apiTokens, agreements, queryUsage];
+export const MIGRATIONS: readonly Migration[] = [
+  initialSchema,
+  runsAndStatus,
+  apiTokens,
+  agreements,
+  queryUsage,
+  governanceChecks,
+];

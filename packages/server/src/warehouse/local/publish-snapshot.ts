@@ -81,6 +81,7 @@ export async function publishSnapshot(
     files: files.map((file) => ({ ...file, path: relativePath(paths.dir, join(target, file.path)) })),
     columnStats: input.columnStats.map((stats) => ({ ...stats })),
     checks: { passed: input.checks.passed, failed: input.checks.failed, warnings: input.checks.warnings },
+    ...(input.profile === undefined ? {} : { profile: input.profile.map((entry) => ({ ...entry })) }),
     ...(input.audit === undefined ? {} : { audit: input.audit }),
   };
   const owner = runTag(staged.runId);

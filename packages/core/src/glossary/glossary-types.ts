@@ -1,0 +1,69 @@
+/**
+ * The glossary as it lives in the mesh model: every entity, term and metric of every
+ * `glossary/*.yaml`, by name. Each concept carries its URN, the IRI that contracts bind to
+ * and that an RDF export will use as the subject.
+ */
+import type { Cardinality } from './glossary-schema.js';
+
+export interface GlossaryIdentifier {
+  readonly name: string;
+  /** ODCS logical type, e.g. `string`. */
+  readonly logicalType: string;
+  /** ODCS `logicalTypeOptions.format` bound columns must declare, e.g. `uuid`. */
+  readonly format?: string;
+  /** ODCS `logicalTypeOptions.pattern` bound columns must declare and their values match. */
+  readonly pattern?: string;
+  readonly description?: string;
+}
+
+export interface GlossaryAttribute {
+  readonly name: string;
+  readonly logicalType: string;
+  readonly format?: string;
+  readonly description?: string;
+}
+
+export interface GlossaryRelation {
+  readonly name: string;
+  /** Name of the entity at the other end. */
+  readonly target: string;
+  readonly cardinality: Cardinality;
+  readonly description?: string;
+}
+
+interface GlossaryConcept {
+  readonly name: string;
+  /** `urn:meshwork:glossary:<name>`. */
+  readonly urn: string;
+  readonly description: string;
+  readonly synonyms: readonly string[];
+  /** The glossary file that defines it. */
+  readonly file: string;
+}
+
+export interface GlossaryEntity extends GlossaryConcept {
+  readonly identifiers: readonly GlossaryIdentifier[];
+  readonly attributes: readonly GlossaryAttribute[];
+  readonly relations: readonly GlossaryRelation[];
+}
+
+export type GlossaryTerm = GlossaryConcept;
+
+export interface GlossaryMetric extends GlossaryConcept {
+  /** The aggregate expression as written; its semantics arrive with the semantic layer. */
+  readonly measure: string;
+  /** Entity name. */
+  readonly grain: string;
+  /** `Entity.member` names. */
+  readonly dimensions: readonly string[];
+  readonly filters: readonly string[];
+}
+
+export interface Glossary {
+  /** Sorted by name. */
+  readonly entities: ReadonlyMap<string, GlossaryEntity>;
+  readonly terms: ReadonlyMap<string, GlossaryTerm>;
+  readonly metrics: ReadonlyMap<string, GlossaryMetric>;
+  /** Workspace paths of the glossary files read, sorted. */
+  readonly files: readonly string[];
+}

@@ -1,0 +1,12 @@
+export { DETECTOR_NAMES, MAX_DETECTABLE_LENGTH, VALUE_VALIDATORS, detectorsAccepting } from './value-validators.js';
+export type { DetectorName } from './value-validators.js';
+export { isEmailAddress, isIban, isPaymentCard, isPhone } from './value-validators.js';
+export { isNationalId } from './national-identifiers.js';
+export { DEFAULT_SAMPLE_SIZE } from './profile-types.js';
+export type { ColumnProfile, ProfiledColumnInput, ProfileOptions } from './profile-types.js';
+export { isProfiledType, profileColumns } from './profile-columns.js';
+export { contractPatterns } from './contract-patterns.js';
+export { profileStagedOutput } from './profile-staged-output.js';
+export type { ProfileOutcome, StagedOutputToProfile } from './profile-staged-output.js';
+export { readSnapshotProfile } from './read-snapshot-profile.js';
+export type { SnapshotProfile } from './read-snapshot-profile.js';
