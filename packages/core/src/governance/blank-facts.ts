@@ -2,6 +2,7 @@
  * Facts with every field at its "nothing known" value, and a merge of partial facts over them:
  * policy tests and built-in examples write only the fields that matter to the case.
  */
+import { columnFact, portFact, productFact } from './fact-objects.js';
 import type {
   ColumnFacts,
   PortFacts,
@@ -95,26 +96,26 @@ type Partial = Readonly<Record<string, unknown>> | undefined;
 
 export function productFacts(partial: Partial): ProductFacts {
   const merged = merge(BLANK_PRODUCT, partial);
-  return { ...merged, ports: listOf(partial?.ports, portFacts) };
+  return productFact({ ...merged, ports: listOf(partial?.ports, portFacts) });
 }
 
 export function portFacts(partial: Partial): PortFacts {
   const merged = merge(BLANK_PORT, partial);
-  return {
+  return portFact({
     ...merged,
     slos: listOf(partial?.slos, (s) => merge(BLANK_SLO, s)),
     changes: listOf(partial?.changes, (c) => merge(BLANK_CHANGE, c)),
     columns: listOf(partial?.columns, columnFacts),
-  };
+  });
 }
 
 export function columnFacts(partial: Partial): ColumnFacts {
   const merged = merge(BLANK_COLUMN, partial);
-  return {
+  return columnFact({
     ...merged,
     identifier: merge(BLANK_COLUMN.identifier, partial?.identifier as Partial),
     profile: merge(BLANK_PROFILE, partial?.profile as Partial),
-  };
+  });
 }
 
 function listOf<T>(value: unknown, make: (item: Partial) => T): T[] {

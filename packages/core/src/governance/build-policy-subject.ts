@@ -17,6 +17,7 @@ import type {
   SloFacts,
 } from './policy-facts.js';
 import type { PolicySubject, PortLocation } from './policy-subject.js';
+import { productFact } from './fact-objects.js';
 import { piiNameHints } from './pii-name-hints.js';
 import { sloFacts } from './slo-facts.js';
 
@@ -83,7 +84,7 @@ export function buildPolicySubject(
     containsPersonalData,
     ports,
   };
-  return { facts, descriptorFile: product.descriptorFile, ports: portLocations };
+  return { facts: productFact(facts), descriptorFile: product.descriptorFile, ports: portLocations };
 }
 
 function portFactsOf(

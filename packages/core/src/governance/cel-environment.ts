@@ -7,6 +7,7 @@
  * Building an environment is the expensive part, so each is built once per process.
  */
 import { Environment } from '@marcbachmann/cel-js';
+import { FACT_CLASSES } from './fact-objects.js';
 import { matchesConvention, NAMING_CONVENTIONS } from './naming-conventions.js';
 import type { PolicyTarget } from './policy-targets.js';
 
@@ -103,7 +104,9 @@ function buildEnvironment(target: PolicyTarget): Environment {
     limits: { maxAstNodes: 2_000, maxDepth: 50, maxListElements: 200, maxMapEntries: 200, maxCallArguments: 8 },
   });
   // Dependencies first: a type's fields may only name types already registered.
-  for (const [name, fields] of Object.entries(FACT_TYPES)) env.registerType(name, { fields: { ...fields } });
+  for (const [name, fields] of Object.entries(FACT_TYPES)) {
+    env.registerType(name, { ctor: FACT_CLASSES[name as keyof typeof FACT_CLASSES], fields: { ...fields } });
+  }
   env.registerVariable('product', 'Product', { description: 'The product the policy looks at.' });
   if (target !== 'product') env.registerVariable('port', 'Port', { description: 'The output port.' });
   if (target === 'column') env.registerVariable('column', 'Column', { description: 'The column.' });

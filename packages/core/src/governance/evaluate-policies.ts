@@ -26,7 +26,8 @@ interface Target {
   readonly port?: PortFacts;
   readonly column?: ColumnFacts;
   readonly file: string;
-  readonly pointer: string;
+  /** Where the target's node is; the policy's field is appended only for findings (most targets pass). */
+  readonly node: string;
 }
 
 export function evaluatePolicies(
@@ -112,19 +113,19 @@ function* targetsOf(policy: CompiledPolicy, subject: PolicySubject): Generator<T
   const product = subject.facts;
   const params = policy.params;
   if (policy.target === 'product') {
-    yield { variables: { product, params }, file: subject.descriptorFile, pointer: policy.field };
+    yield { variables: { product, params }, file: subject.descriptorFile, node: '' };
     return;
   }
   for (const [p, port] of product.ports.entries()) {
     const where = subject.ports[p]!;
     if (policy.target === 'port') {
-      yield { variables: { product, port, params }, port, file: where.file, pointer: where.pointer + policy.field };
+      yield { variables: { product, port, params }, port, file: where.file, node: where.pointer };
       continue;
     }
     for (const [c, column] of port.columns.entries()) {
       if (!scopeCoversClassification(policy, column.classification)) continue;
-      const pointer = (where.columns[c]?.pointer ?? where.pointer) + policy.field;
-      yield { variables: { product, port, column, params }, port, column, file: where.file, pointer };
+      const node = where.columns[c]?.pointer ?? where.pointer;
+      yield { variables: { product, port, column, params }, port, column, file: where.file, node };
     }
   }
 }
@@ -151,7 +152,7 @@ function toFinding(
     message: verdict.message,
     fix: policy.fix,
     file: target.file,
-    pointer: target.pointer,
+    pointer: target.node + policy.field,
     ...(waiver ? { waiver } : {}),
   };
 }

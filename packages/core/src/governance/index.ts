@@ -11,6 +11,7 @@ export * from './policy-scope.js';
 export * from './waivers.js';
 export * from './policy-tests.js';
 export * from './blank-facts.js';
+export * from './fact-objects.js';
 export * from './naming-conventions.js';
 export { BUILTIN_POLICIES, type BuiltinPolicy, type BuiltinParam, type BuiltinTest } from './builtins/index.js';
 export * from './build-policy-subject.js';

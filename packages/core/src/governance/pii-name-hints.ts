@@ -19,8 +19,20 @@ const HINTS: readonly (readonly [kind: string, pattern: RegExp])[] = [
   ['ipAddress', /(^|_)(ip|ip_address|ipv4|ipv6)($|_)/],
 ];
 
+// Column names repeat across a mesh (id, email, created_at…): each is judged once.
+const judged = new Map<string, readonly string[]>();
+
 /** Kinds of personal data the name suggests, e.g. `contact_email` → ['email']. */
-export function piiNameHints(columnName: string): string[] {
+export function piiNameHints(columnName: string): readonly string[] {
+  let hints = judged.get(columnName);
+  if (!hints) {
+    if (judged.size > 100_000) judged.clear();
+    judged.set(columnName, (hints = Object.freeze(judge(columnName))));
+  }
+  return hints;
+}
+
+function judge(columnName: string): string[] {
   const name = columnName
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
     .replace(/[^A-Za-z0-9]+/g, '_')

@@ -73,7 +73,7 @@ export const CLASSIFICATION_POLICIES: readonly BuiltinPolicy[] = [
     scope: { target: 'column' },
     where: 'column.profile.sampled >= params.minSample',
     check:
-      'column.classification in params.piiClassifications || [column.profile.email, column.profile.phone, column.profile.iban, column.profile.paymentCard, column.profile.nationalId].all(share, share < params.threshold)',
+      'column.classification in params.piiClassifications || (column.profile.email < params.threshold && column.profile.phone < params.threshold && column.profile.iban < params.threshold && column.profile.paymentCard < params.threshold && column.profile.nationalId < params.threshold)',
     message:
       '"in the latest build, " + (column.profile.email >= params.threshold ? "e-mail addresses" : column.profile.phone >= params.threshold ? "phone numbers" : column.profile.iban >= params.threshold ? "IBANs" : column.profile.paymentCard >= params.threshold ? "payment card numbers" : "national identifiers") + " make up at least " + string(int(params.threshold * 100.0)) + "% of " + string(column.profile.sampled) + " sampled values of " + column.name + ", which is classified \\"" + column.classification + "\\""',
     field: '/classification',
