@@ -204,17 +204,23 @@ waivers:
 });
 
 describe('safe change and broken policies', () => {
-  it('refuses a breaking change to a published contract within its major version', async () => {
-    const path = 'domains/sales/products/products.odcs.yaml';
+  it('refuses a breaking change to a published contract within its major version, naming its consumers', async () => {
+    const path = 'domains/finance/payments/payments.odcs.yaml';
     const contract = await readFile(join(root, path), 'utf8');
-    const removed = contract.replace(/ {6}- name: discontinued_on\n( {8}.*\n)+?(?= {4}quality:)/, '');
+    // payer_name leaves the contract in place, without a new major version.
+    const removed = contract.replace(/ {6}- name: payer_name\n( {8}.*\n)+?(?= {6}- name: payer_iban)/, '');
     expect(removed).not.toBe(contract);
     await withFile(path, removed, async () => {
-      const { run, value } = await json<CheckJson>('check', 'sales/products');
+      const { run, value } = await json<CheckJson>('check', 'finance/payments');
       expect(run.code).toBe(1);
       const finding = value.findings.find((f) => f.policyId === 'breaking-needs-major')!;
       expect(finding).toMatchObject({ outcome: 'fail', file: path, pointer: '/version' });
-      expect(finding.message).toContain('discontinued_on');
+      expect(finding.message).toContain('payer_name');
+      // The demo's approved agreement: bi-dashboards reads finance.payments.
+      expect(finding.message).toMatch(/affects .*bi-dashboards/);
+      const publish = await mesh('publish', 'finance/payments');
+      expect(publish.code).toBe(1);
+      expect(publish.stderr).toContain('[breaking-needs-major]');
     });
   });
 

@@ -64,6 +64,7 @@ export const BLANK_PORT: PortFacts = {
   openToConsumers: false,
   publishedVersion: '',
   changes: [],
+  consumers: [],
   columns: [],
 };
 

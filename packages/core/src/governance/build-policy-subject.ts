@@ -31,6 +31,8 @@ export interface ColumnRef {
 export interface PublishedContract {
   readonly version: string;
   readonly changes: readonly ContractChangeFacts[];
+  /** Who the changes would affect (see PortFacts.consumers). */
+  readonly consumers?: readonly string[];
 }
 
 export interface SubjectSources {
@@ -133,6 +135,7 @@ function portFactsOf(
     openToConsumers: sources.openToConsumers?.(product, port) ?? false,
     publishedVersion: published?.version ?? '',
     changes: published?.changes ?? [],
+    consumers: published?.consumers ?? [],
     columns,
   };
   const location = contract

@@ -66,6 +66,7 @@ export const FACT_TYPES = {
     openToConsumers: 'bool',
     publishedVersion: 'string',
     changes: 'list<Change>',
+    consumers: 'list<string>',
     columns: 'list<Column>',
   },
   Product: {

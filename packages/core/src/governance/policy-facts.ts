@@ -78,6 +78,12 @@ export interface PortFacts {
   readonly publishedVersion: string;
   /** Changes from the published contract version to the one in the workspace. */
   readonly changes: readonly ContractChangeFacts[];
+  /**
+   * Who a change would affect: principals with an approved agreement on the port, and those who
+   * queried the product in the last 30 days. Looked up for ports whose contract differs from
+   * the published version (where a change is in question); empty otherwise.
+   */
+  readonly consumers: readonly string[];
   readonly columns: readonly ColumnFacts[];
 }
 

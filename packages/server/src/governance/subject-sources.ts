@@ -61,7 +61,10 @@ export async function prepareSubjectSources(
       }
       if (store && port.contract) {
         const last = await lastPublished(store, product, port);
-        if (last) published.set(key(product, port), last);
+        if (last) {
+          const consumers = last.changes.length > 0 ? await consumersOf(store, product, port) : [];
+          published.set(key(product, port), { ...last, consumers });
+        }
       }
     }
   }
@@ -99,6 +102,28 @@ async function currentProfile(
   const profile = (await warehouse.current(ref))?.profile;
   return profile ? profileFacts(profile) : undefined;
 }
+
+/** Principals with an approved agreement on the port, and those who queried the product lately. */
+async function consumersOf(store: MetadataStore, product: DataProduct, port: OutputPort): Promise<string[]> {
+  const consumers = new Set<string>();
+  let after: string | undefined;
+  do {
+    const page = await store.listAgreements({
+      productId: product.id,
+      status: 'approved',
+      limit: 1000,
+      ...(after ? { after } : {}),
+    });
+    for (const agreement of page.items)
+      if (agreement.port === port.name && agreement.major === port.major) consumers.add(agreement.principalId);
+    after = page.next;
+  } while (after !== undefined);
+  const since = new Date(Date.now() - RECENT_USAGE_MS);
+  for (const usage of await store.summarizeQueryUsage(product.id, since)) consumers.add(usage.principalId);
+  return [...consumers].sort();
+}
+
+const RECENT_USAGE_MS = 30 * 86_400_000;
 
 /**
  * The newest registered (published) version of the port's contract, and the changes from it to

@@ -56,7 +56,7 @@ export const QUALITY_POLICIES: readonly BuiltinPolicy[] = [
     check:
       'semverMajor(port.contractVersion) > semverMajor(port.publishedVersion) || port.changes.all(change, change.severity != "breaking")',
     message:
-      '"breaking changes to the published contract " + port.publishedVersion + " within major version " + string(port.major) + ": " + port.changes.filter(change, change.severity == "breaking").map(change, change.explanation).join("; ")',
+      '"breaking changes to the published contract " + port.publishedVersion + " within major version " + string(port.major) + ": " + port.changes.filter(change, change.severity == "breaking").map(change, change.explanation).join("; ") + (port.consumers.size() > 0 ? " — affects " + port.consumers.join(", ") : " — no known consumers")',
     field: '/version',
     fix: 'Revert the breaking change, or publish it as a new major version (a new output port beside the old one) and deprecate the old one.',
     params: {},
@@ -72,6 +72,7 @@ export const QUALITY_POLICIES: readonly BuiltinPolicy[] = [
           publishedVersion: '1.0.0',
           contractVersion: '1.1.0',
           changes: [{ kind: 'column-removed', severity: 'breaking', explanation: 'column x removed' }],
+          consumers: ['ana', 'bi-dashboards'],
         },
         expect: 'fail',
       },
