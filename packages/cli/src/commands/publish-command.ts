@@ -7,7 +7,7 @@
  */
 import type { Command } from 'commander';
 import { ConflictError } from '@meshwork/core';
-import { assertPublishable, registerProducts } from '@meshwork/server';
+import { assertPublishable, loadGovernance, registerProducts } from '@meshwork/server';
 import { governanceCheckFor } from '../governance-for.js';
 import { printFindings } from '../output/print-findings.js';
 import { openWorkspace, outputFor, type CliContext } from '../cli-context.js';
@@ -28,12 +28,8 @@ export function registerPublish(program: Command, ctx: CliContext): void {
       const workspace = await openWorkspace(ctx);
       const only = refs.length > 0 ? refs.map((r) => findProduct(workspace.model, r).id) : undefined;
       const registered = await withMetadataStore(ctx, workspace, async (store) => {
-        const { governance, check } = await governanceCheckFor(workspace, store, {
-          ...(only ? { only } : {}),
-          trigger: 'publish',
-          actor: cliActor(ctx),
-        });
         // Governance fails closed: a policy that does not load would silently not be enforced.
+        const governance = loadGovernance(workspace.root, workspace.model);
         const broken = governance.diagnostics.filter((d) => d.severity === 'error');
         if (broken.length > 0) {
           throw new ConflictError(
@@ -42,6 +38,12 @@ export function registerPublish(program: Command, ctx: CliContext): void {
             broken,
           );
         }
+        const { check } = await governanceCheckFor(workspace, store, {
+          ...(only ? { only } : {}),
+          trigger: 'publish',
+          actor: cliActor(ctx),
+          governance,
+        });
         if (!out.json && check.report.findings.length > 0) printFindings(out, check.report.findings);
         if (check.blocking.length > 0) {
           await store.appendAudit({

@@ -36,7 +36,7 @@ export interface PublishedContract {
 }
 
 export interface SubjectSources {
-  /** The masking rule a consumer without privileges gets for the column; '' when in clear. */
+  /** The masking rule of the access policies that covers the column, `<id> (<strategy>)`; '' when none. */
   readonly masking?: (ref: ColumnRef) => string;
   /** Whether a consumer with no agreement may query the port. */
   readonly openToConsumers?: (product: DataProduct, port: OutputPort) => boolean;

@@ -133,7 +133,7 @@ export interface ColumnFacts {
    * table rules whose `arguments.properties` name the column (a composite key's duplicateValues).
    */
   readonly qualityMetrics: readonly string[];
-  /** The masking rule a consumer without privileges gets ('' when the column is returned in clear). */
+  /** The masking rule of the access policies that covers the column, `<id> (<strategy>)`; '' when none does. */
   readonly masking: string;
   /** Kinds of personal data the column's name suggests: email, phone, iban, paymentCard, nationalId, name, address, birthDate, ipAddress. */
   readonly nameSuggests: readonly string[];

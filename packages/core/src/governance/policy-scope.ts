@@ -14,7 +14,8 @@ export function scopeCoversProduct(policy: CompiledPolicy, product: ProductFacts
 
 export function scopeCoversClassification(policy: CompiledPolicy, classification: string): boolean {
   const wanted = policy.scope.classifications;
-  return !wanted || wanted.includes(classification);
+  // Classifications compare case-insensitively, as the access policies compare them.
+  return !wanted || wanted.some((w) => w.toLowerCase() === classification);
 }
 
 const globs = new Map<string, RegExp>();

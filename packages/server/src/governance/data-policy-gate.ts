@@ -18,7 +18,7 @@ export function createDataPolicyGate(options: {
 }): DataPolicyGate {
   const policies = options.governance.policies.filter((p) => p.usesData);
   const identifier = glossaryIdentifiers(options.model);
-  return (productId, outputs): readonly Finding[] => {
+  return (productId, outputs, now): readonly Finding[] => {
     const product = options.model.products.get(productId);
     if (!product || policies.length === 0) return [];
     const staged = new Map(outputs.map((o) => [`${o.port}@${o.major}`, profileFacts(o.profile)]));
@@ -26,7 +26,7 @@ export function createDataPolicyGate(options: {
       profile: (_product, port) => staged.get(`${port.name}@${port.major}`),
       identifier,
     });
-    const report = evaluatePolicies(policies, [subject], { waivers: options.governance.waiversAt(new Date()).lookup });
+    const report = evaluatePolicies(policies, [subject], { waivers: options.governance.waiversAt(now).lookup });
     return report.findings.filter(isBlocking);
   };
 }

@@ -5,7 +5,7 @@
  */
 import type { PageQuery } from './metadata-types.js';
 
-/** What started the check: `mesh governance check`, the server's start, a publish, the scheduler. */
+/** What started the check: `mesh check`, the server's start, a publish, the scheduler. */
 export type GovernanceTrigger = 'check' | 'serve' | 'publish' | 'schedule';
 export const GOVERNANCE_TRIGGERS: readonly GovernanceTrigger[] = ['check', 'serve', 'publish', 'schedule'];
 

@@ -353,7 +353,7 @@ function refuseByDataPolicies(ctx: RuntimeContext, productId: string, work: read
     w.profile ? [{ port: w.port.name, major: w.port.major, profile: w.profile }] : [],
   );
   if (outputs.length === 0) return;
-  const refused = ctx.dataPolicyGate(productId, outputs);
+  const refused = ctx.dataPolicyGate(productId, outputs, ctx.clock?.() ?? new Date());
   if (refused.length === 0) return;
   const lines = refused
     .slice(0, 10)

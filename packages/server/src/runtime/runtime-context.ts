@@ -36,6 +36,8 @@ export type DataPolicyGate = (
     readonly major: number;
     readonly profile: readonly SnapshotColumnProfile[];
   }[],
+  /** The day waivers are judged on. */
+  now: Date,
 ) => readonly Finding[];
 
 export type RunFaultPoint = 'inputs-bound' | 'output-written' | 'checks-done' | 'before-publish' | 'between-publishes';
