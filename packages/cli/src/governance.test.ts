@@ -91,14 +91,22 @@ describe('mesh check on the demo mesh', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(value).toMatchObject({ ok: true, blocking: 0 });
     expect(value.warnings).toBeGreaterThan(0);
-    const warning = value.findings.find((f) => f.policyId === 'column-descriptions')!;
+    const warning = value.findings.find((f) => f.policyId === 'column-descriptions' && f.outcome === 'fail')!;
     expect(warning).toMatchObject({
       outcome: 'fail',
       pointer: expect.stringMatching(/^\/schema\/0\/properties\/\d+\/description$/),
     });
     expect(warning.line).toBeGreaterThan(1);
+    // The demo's waiver: carrier's missing description is waived for the logistics team.
+    expect(value.findings.find((f) => f.policyId === 'column-descriptions' && f.outcome === 'waived')).toMatchObject({
+      productId: 'logistics.delivery-performance',
+      waiver: { owner: 'logistics-data', expires: '2027-03-31' },
+    });
     const human = await mesh('check');
     expect(human.stdout).toMatch(/warning MW5702 column-descriptions/);
+    expect(human.stdout).toMatch(
+      /waived MW5702 column-descriptions {2}delivery_performance › delivery_performance\.carrier/,
+    );
     expect(human.stdout).toMatch(/✓ 18 products, \d+ policies: 0 blocking/);
   });
 

@@ -55,10 +55,14 @@ export function registerCheck(program: Command, ctx: CliContext): void {
         const elapsed = Math.round(performance.now() - started);
         const summary =
           `${check.report.productCount} products, ${check.report.policyCount} policies: ` +
-          `${counts.blocking} blocking, ${counts.errors} policy errors, ${counts.warnings} warnings, ${counts.waived} waived; ` +
-          `validation ${errors} errors, ${warnings} warnings (${elapsed} ms)`;
+          `${counts.blocking} blocking, ${plural(counts.errors, 'policy error')}, ${plural(counts.warnings, 'warning')}, ${counts.waived} waived; ` +
+          `validation ${plural(errors, 'error')}, ${plural(warnings, 'warning')} (${elapsed} ms)`;
         out.line(ok ? out.style.green(`✓ ${summary}`) : out.style.red(`✗ ${summary}`));
       }
       if (!ok) ctx.exitCode = 1;
     });
+}
+
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
