@@ -7,6 +7,7 @@ export * from './interchange/import-document.js';
 export * from './interchange/export-documents.js';
 export * from './metadata/index.js';
 export * from './catalog/register-products.js';
+export * from './changes/index.js';
 export * from './runtime/run-events.js';
 export * from './warehouse/index.js';
 export * from './runtime/run-products.js';

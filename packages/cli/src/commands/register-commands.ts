@@ -4,6 +4,7 @@ import type { CliContext } from '../cli-context.js';
 import { registerAccess } from './access-command.js';
 import { registerAudit } from './audit-command.js';
 import { registerDemo } from './demo-command.js';
+import { registerDiff } from './diff-command.js';
 import { registerInit } from './init-command.js';
 import { registerRegister } from './register-command.js';
 import { registerPublish } from './publish-command.js';
@@ -26,6 +27,7 @@ export function registerCommands(program: Command, ctx: CliContext): void {
   registerNew(program, ctx);
   registerValidate(program, ctx);
   registerCheck(program, ctx);
+  registerDiff(program, ctx);
   registerShow(program, ctx);
   registerInterchange(program, ctx);
   registerRegister(program, ctx);

@@ -12,6 +12,7 @@ import { installHttpAuth } from '../identity/http-auth.js';
 import { handleHttpError } from './http-errors.js';
 import type { PlatformServices } from './platform-services.js';
 import { accessRoutes } from './routes/access-routes.js';
+import { contractDiffRoutes } from './routes/contract-diff-routes.js';
 import { productsRoutes } from './routes/products-routes.js';
 import { runsRoutes } from './routes/runs-routes.js';
 import { queryRoutes } from './routes/query-routes.js';
@@ -69,6 +70,7 @@ export async function createHttpServer(
     },
   );
   await app.register(productsRoutes(services));
+  await app.register(contractDiffRoutes(services));
   await app.register(runsRoutes(services));
   await app.register(accessRoutes(services));
   await app.register(queryRoutes(services));

@@ -1,4 +1,4 @@
-/** Codes of the scaffolding and import/export operations (MW7xxx). */
+/** Codes of the scaffolding, import/export and other workspace commands (MW7xxx). */
 export const SCAFFOLD_CODES = {
   MW7001: { title: 'Workspace already exists', fix: 'Choose an empty folder, or work in the existing workspace.' },
   MW7002: {
@@ -26,5 +26,17 @@ export const SCAFFOLD_CODES = {
   MW7012: {
     title: 'Workspace has validation errors',
     fix: 'Run `mesh validate`, fix every error, then run the command again.',
+  },
+  MW7013: {
+    title: 'Unknown output port',
+    fix: 'Name an output port with a contract: `name`, or `name@major` for one major version (`mesh show <product>` lists them).',
+  },
+  MW7014: {
+    title: 'Unknown contract version',
+    fix: 'Name a version of the contract registered by `mesh publish` (the message lists them), or `workspace`.',
+  },
+  MW7015: {
+    title: 'Ambiguous port to compare',
+    fix: 'Name one major version (e.g. `orders@1`), and a target port other than the one compared from (`--port`, or `port=` over HTTP).',
   },
 } as const;
