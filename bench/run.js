@@ -5,9 +5,11 @@ import { authzBench } from './authz-bench.js';
 import { gatewayBench } from './gateway-bench.js';
 import { governanceBench } from './governance-bench.js';
 import { httpQueryBench } from './http-query-bench.js';
+import { joinPathBench } from './join-path-bench.js';
 import { dagBench, publishBench } from './publish-bench.js';
 import { scaleArgument, tpchWorkspace } from './tpch/generate-tpch-workspace.js';
 import { validateBench } from './validate-bench.js';
+import { searchBench } from './search-bench.js';
 import { wireBench } from './wire-bench.js';
 
 // The gateway benches share one TPC-H workspace, cached in bench/.cache/ by scale
@@ -29,6 +31,8 @@ const benches = {
   http: () => httpQueryBench({ scale, rows: Number(process.env.BENCH_HTTP_ROWS ?? 1_000_000) }),
   wire: () => wireBench({ scale, seconds: Number(process.env.BENCH_WIRE_SECONDS ?? 15) }),
   authz: () => authzBench({ decisions: Number(process.env.BENCH_AUTHZ_DECISIONS ?? 200_000) }),
+  joinpath: () => joinPathBench({ products: Number(process.env.BENCH_PRODUCTS ?? 100_000) }),
+  search: () => searchBench({ products: Number(process.env.BENCH_SEARCH_PRODUCTS ?? 100_000) }),
 };
 
 const only = process.argv[2]?.startsWith('--') ? undefined : process.argv[2];

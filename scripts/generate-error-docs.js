@@ -1,7 +1,7 @@
 // Writes docs/reference/errors.md from the code registries (run `npm run docs:errors` after
 // adding a code; tests/error-codes-documented.test.ts fails while the page is out of date).
 import { writeFileSync } from 'node:fs';
-import { DCS_CODES, GOVERNANCE_CODES, WORKSPACE_CODES } from '@meshwork/core';
+import { DCS_CODES, GOVERNANCE_CODES, KNOWLEDGE_CODES, WORKSPACE_CODES } from '@meshwork/core';
 import {
   ACCESS_CODES,
   AGREEMENT_CODES,
@@ -15,6 +15,7 @@ import {
   WAREHOUSE_CODES,
   WEBHOOK_CODES,
   WIRE_CODES,
+  SEARCH_CODES,
 } from '@meshwork/server';
 
 const groups = [
@@ -30,10 +31,16 @@ const groups = [
   ['MW55', 'Access policies', 'Cedar policies, masking rules, row filters and their tests.'],
   ['MW56', 'Governance policies', 'Publish-time policies as code: loading, compiling (CEL), waivers and policy tests.'],
   ['MW57', 'Governance findings', 'What a governance check finds, and the publish gate.'],
+  ['MW58', 'Catalog search', 'Search requests to `GET /api/v1/search` and `mesh search`.'],
   ['MW6', 'Metadata store', 'The SQLite/PostgreSQL store of products, versions, identities and the audit log.'],
   ['MW7', 'Commands', 'Scaffolding, import and export, registration.'],
   ['MW80', 'Runtime', 'Building products: inputs, SQL steps, checks, publishing.'],
   ['MW81', 'Warehouse', 'Snapshots, the publish protocol, locks and retention.'],
+  [
+    'MW86',
+    'Knowledge graph',
+    'Queries of the glossary and the knowledge graph: entities, terms, join paths, RDF export.',
+  ],
   ['MW870', 'Access requests and agreements', 'Requesting, approving, rejecting and revoking access to output ports.'],
   ['MW875', 'Webhooks', 'Signed event delivery to subscribers.'],
   ['MW9', 'Server and HTTP API', 'The HTTP edge and the server process.'],
@@ -55,6 +62,8 @@ const all = Object.entries({
   ...GOVERNANCE_CODES,
   ...AGREEMENT_CODES,
   ...WEBHOOK_CODES,
+  ...SEARCH_CODES,
+  ...KNOWLEDGE_CODES,
 }).sort(([a], [b]) => a.localeCompare(b));
 
 let page = `# Error and diagnostic codes

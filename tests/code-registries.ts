@@ -1,5 +1,5 @@
 /** Every registry of stable codes, for the documentation test and the docs generator. */
-import { DCS_CODES, GOVERNANCE_CODES, WORKSPACE_CODES } from '@meshwork/core';
+import { DCS_CODES, GOVERNANCE_CODES, KNOWLEDGE_CODES, WORKSPACE_CODES } from '@meshwork/core';
 import {
   ACCESS_CODES,
   AGREEMENT_CODES,
@@ -13,6 +13,7 @@ import {
   WAREHOUSE_CODES,
   WEBHOOK_CODES,
   WIRE_CODES,
+  SEARCH_CODES,
 } from '@meshwork/server';
 
 export interface CodeEntry {
@@ -36,4 +37,6 @@ export const allCodeRegistries: readonly Readonly<Record<string, CodeEntry>>[] =
   GATEWAY_CODES,
   AGREEMENT_CODES,
   WEBHOOK_CODES,
+  SEARCH_CODES,
+  KNOWLEDGE_CODES,
 ];

@@ -20,3 +20,5 @@ export * from './model/sla-durations.js';
 export * from './governance/index.js';
 export * from './glossary/index.js';
 export * from './contracts/index.js';
+export * from './catalog-export/index.js';
+export * from './knowledge/index.js';

@@ -9,10 +9,12 @@ import { registerInit } from './init-command.js';
 import { registerRegister } from './register-command.js';
 import { registerPublish } from './publish-command.js';
 import { registerQuery } from './query-command.js';
+import { registerSearch } from './search-command.js';
 import { registerSql } from './sql-command.js';
 import { registerRun } from './run-command.js';
 import { registerServe } from './serve-command.js';
 import { registerInterchange } from './interchange-commands.js';
+import { registerKnowledge } from './knowledge-command.js';
 import { registerNew } from './new-command.js';
 import { registerPolicy } from './policy-command.js';
 import { registerCheck } from './check-command.js';
@@ -20,6 +22,7 @@ import { registerCompliance } from './compliance-command.js';
 import { registerShow } from './show-command.js';
 import { registerToken } from './token-command.js';
 import { registerUsage } from './usage-command.js';
+import { registerHealth } from './health-command.js';
 import { registerValidate } from './validate-command.js';
 
 export function registerCommands(program: Command, ctx: CliContext): void {
@@ -29,11 +32,13 @@ export function registerCommands(program: Command, ctx: CliContext): void {
   registerCheck(program, ctx);
   registerDiff(program, ctx);
   registerShow(program, ctx);
+  registerKnowledge(program, ctx);
   registerInterchange(program, ctx);
   registerRegister(program, ctx);
   registerRun(program, ctx);
   registerPublish(program, ctx);
   registerServe(program, ctx);
+  registerSearch(program, ctx);
   registerQuery(program, ctx);
   registerSql(program, ctx);
   registerAudit(program, ctx);
@@ -42,5 +47,6 @@ export function registerCommands(program: Command, ctx: CliContext): void {
   registerToken(program, ctx);
   registerAccess(program, ctx);
   registerUsage(program, ctx);
+  registerHealth(program, ctx);
   registerDemo(program, ctx);
 }

@@ -14,10 +14,14 @@ import type { PlatformServices } from './platform-services.js';
 import { accessRoutes } from './routes/access-routes.js';
 import { contractDiffRoutes } from './routes/contract-diff-routes.js';
 import { productsRoutes } from './routes/products-routes.js';
+import { productDetailRoutes } from './routes/product-detail-routes.js';
 import { runsRoutes } from './routes/runs-routes.js';
 import { queryRoutes } from './routes/query-routes.js';
 import { usageRoutes } from './routes/usage-routes.js';
 import { governanceRoutes } from './routes/governance-routes.js';
+import { knowledgeRoutes } from '../knowledge/knowledge-routes.js';
+import { searchRoutes } from './routes/search-routes.js';
+import { catalogRoutes } from './routes/catalog-routes.js';
 
 export interface HttpServerOptions {
   /** Structured JSON logs (default off in tests). */
@@ -70,11 +74,15 @@ export async function createHttpServer(
     },
   );
   await app.register(productsRoutes(services));
+  await app.register(productDetailRoutes(services));
   await app.register(contractDiffRoutes(services));
   await app.register(runsRoutes(services));
   await app.register(accessRoutes(services));
   await app.register(queryRoutes(services));
   await app.register(usageRoutes(services));
   await app.register(governanceRoutes(services));
+  await app.register(knowledgeRoutes(services));
+  await app.register(searchRoutes(services));
+  await app.register(catalogRoutes(services));
   return app;
 }

@@ -5,9 +5,11 @@ import type { AgreementService } from '../agreements/agreement-service.js';
 import type { QueryGateway } from '../gateway/gateway-types.js';
 import type { GatewayLimits } from '../gateway/query-gateway.js';
 import type { GovernanceService } from '../governance/governance-service.js';
+import type { HealthService } from '../health/health-service.js';
 import type { Authenticator } from '../identity/authenticator.js';
 import type { MetadataStore } from '../metadata/metadata-store.js';
 import type { RuntimeContext } from '../runtime/runtime-context.js';
+import type { CatalogSearch } from '../search/search-types.js';
 import type { Warehouse } from '../warehouse/warehouse.js';
 import type { WebhookDispatcher } from '../webhooks/webhook-dispatcher.js';
 
@@ -32,4 +34,8 @@ export interface PlatformServices {
   readonly accessDiagnostics: readonly Diagnostic[];
   /** Publish-time governance: the compiled policies and the latest whole-mesh check. */
   readonly governance: GovernanceService;
+  /** Per-product health scorecards, cached and refreshed on a timer. */
+  readonly health: HealthService;
+  /** Catalog search, indexed once from the model at start (search/). */
+  readonly search: CatalogSearch;
 }

@@ -19,6 +19,7 @@ import { productRecord } from '../catalog/product-record.js';
 import { createDataPolicyGate } from '../governance/data-policy-gate.js';
 import { createGovernanceService } from '../governance/governance-service.js';
 import { loadGovernance } from '../governance/load-governance.js';
+import { createHealthService } from '../health/health-service.js';
 import { createHttpServer } from '../http/create-http-server.js';
 import { createAuthenticator } from '../identity/authenticator.js';
 import type { PlatformServices } from '../http/platform-services.js';
@@ -31,6 +32,8 @@ import { createWebhookDispatcher, type WebhookLog } from '../webhooks/webhook-di
 import { startWebhookResumer } from '../webhooks/webhook-resumer.js';
 import { webhookSubscriptions } from '../webhooks/webhook-subscriptions.js';
 import { loadWorkspaceFromDisk } from '../workspace/load-workspace-from-disk.js';
+import { createCatalogSearch } from '../search/catalog-search.js';
+import { createFreshnessView } from '../search/freshness-view.js';
 import { evaluateFreshness } from './freshness.js';
 import { acquireInstanceLock } from './instance-lock.js';
 import { startScheduleRunner, type ScheduleRunner } from './schedule-runner.js';
@@ -49,6 +52,8 @@ export interface PlatformOptions {
   readonly freshnessIntervalMs?: number;
   /** How often the whole mesh is checked against the governance policies; default one hour. */
   readonly governanceIntervalMs?: number;
+  /** How often health scorecards are recomputed (default five minutes). */
+  readonly healthIntervalMs?: number;
   /** How often agreement expiries are recorded and overdue webhook retries resumed (default 60 s). */
   readonly agreementSweepIntervalMs?: number;
 }
@@ -136,6 +141,20 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       governance: governanceSet,
     });
     await governance.run('system', 'serve');
+    const health = createHealthService({
+      model,
+      store,
+      governance: () => {
+        const latest = governance.latest();
+        return latest && { report: latest.report, policies: governance.governance.policies };
+      },
+      refreshIntervalMs: options.healthIntervalMs ?? 300_000,
+    });
+    cleanups.push(() => health.close());
+    // The search index is built once from the model; freshness is refreshed after each evaluation,
+    // and ranking reads the health scorecards (documentation, SLOs, quality, compliance, usage).
+    const freshness = createFreshnessView(store, model);
+    const search = createCatalogSearch(model, { freshness: freshness.bucket, quality: health.quality });
     const services: PlatformServices = {
       root,
       model,
@@ -150,6 +169,8 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       authorizer,
       accessDiagnostics: access.diagnostics,
       governance,
+      health,
+      search,
     };
 
     const app = await createHttpServer(services, { logger: options.logger });
@@ -188,10 +209,12 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     const schedule = startScheduleRunner(model, runtime, log);
     cleanups.push(() => schedule.stop());
     const evaluate = () =>
-      evaluateFreshness(model, store, warehouse, new Date()).catch((error: unknown) =>
-        log('freshness evaluation failed', { error: String(error) }),
-      );
+      evaluateFreshness(model, store, warehouse, new Date())
+        .then(() => freshness.refresh())
+        .catch((error: unknown) => log('freshness evaluation failed', { error: String(error) }));
     await evaluate();
+    // The first health batch starts now (search ranking reads it), without delaying the start.
+    void health.refresh().catch((error: unknown) => log('health refresh failed', { error: String(error) }));
     // Governance is re-checked on a timer too: the data changes with every build and waivers expire.
     const recheck = () =>
       governance

@@ -39,4 +39,12 @@ export const SCAFFOLD_CODES = {
     title: 'Ambiguous port to compare',
     fix: 'Name one major version (e.g. `orders@1`), and a target port other than the one compared from (`--port`, or `port=` over HTTP).',
   },
+  MW7016: {
+    title: 'Export target exists',
+    fix: 'Pass `--out` a folder that does not exist yet; the export creates it whole or not at all.',
+  },
+  MW7017: {
+    title: 'Invalid export options',
+    fix: 'Use `mesh export odcs|odps <domain/product>`, `mesh export catalog [--format dcat] [--base-url https://…]` or `mesh export all --out <dir>`.',
+  },
 } as const;
