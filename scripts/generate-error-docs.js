@@ -39,7 +39,7 @@ const groups = [
   [
     'MW86',
     'Knowledge graph',
-    'Queries of the glossary and the knowledge graph: entities, terms, join paths, RDF export.',
+    'Queries of the glossary and the knowledge graph: entities, terms, join paths, RDF export, metrics.',
   ],
   ['MW870', 'Access requests and agreements', 'Requesting, approving, rejecting and revoking access to output ports.'],
   ['MW875', 'Webhooks', 'Signed event delivery to subscribers.'],

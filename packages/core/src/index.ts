@@ -22,3 +22,4 @@ export * from './glossary/index.js';
 export * from './contracts/index.js';
 export * from './catalog-export/index.js';
 export * from './knowledge/index.js';
+export * from './metrics/index.js';

@@ -15,6 +15,7 @@ import { registerRun } from './run-command.js';
 import { registerServe } from './serve-command.js';
 import { registerInterchange } from './interchange-commands.js';
 import { registerKnowledge } from './knowledge-command.js';
+import { registerMetrics } from './metrics-command.js';
 import { registerNew } from './new-command.js';
 import { registerPolicy } from './policy-command.js';
 import { registerCheck } from './check-command.js';
@@ -33,6 +34,7 @@ export function registerCommands(program: Command, ctx: CliContext): void {
   registerDiff(program, ctx);
   registerShow(program, ctx);
   registerKnowledge(program, ctx);
+  registerMetrics(program, ctx);
   registerInterchange(program, ctx);
   registerRegister(program, ctx);
   registerRun(program, ctx);

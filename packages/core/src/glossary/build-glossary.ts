@@ -8,7 +8,8 @@
  */
 import type { WorkspaceCode } from '../workspace/workspace-codes.js';
 import type { Glossary, GlossaryEntity, GlossaryMetric, GlossaryRelation, GlossaryTerm } from './glossary-types.js';
-import { isObject, list, str, strings } from './loose-values.js';
+import { readMetric } from './read-metric.js';
+import { isObject, list, str } from './loose-values.js';
 import { concept, readEntity } from './read-entity.js';
 import { resolveTerm } from './resolve-term.js';
 
@@ -82,13 +83,7 @@ export function buildGlossary(documents: readonly GlossaryDocument[]): BuiltGlos
     list(doc.metrics).forEach(([raw, i]) => {
       const name = str(raw.name);
       if (name === undefined || !claim(name, 'metric', file, `/metrics/${i}`)) return;
-      metrics.set(name, {
-        ...concept(name, raw, file),
-        measure: str(raw.measure) ?? '',
-        grain: str(raw.grain) ?? '',
-        dimensions: strings(raw.dimensions),
-        filters: strings(raw.filters),
-      });
+      metrics.set(name, readMetric(name, raw, file));
       metricPointers.set(name, `/metrics/${i}`);
     });
   }

@@ -81,19 +81,83 @@ export const GlossaryTermSchema = Type.Object(
   { additionalProperties: false },
 );
 
+/** `share`: the fraction of rows whose `of` equals `equals` (0 to 1). */
+export const METRIC_AGGREGATES = ['sum', 'avg', 'count', 'count_distinct', 'min', 'max', 'share'] as const;
+export type MetricAggregate = (typeof METRIC_AGGREGATES)[number];
+
+/**
+ * A column a metric reads: `<domain>.<product>.<port>.<column>` (e.g.
+ * `sales.orders.orders.gross_amount`) or a glossary term id bound to columns
+ * (`Order.gross_amount`).
+ */
+const ColumnRef = Type.String({ minLength: 1 });
+const FilterValue = Type.Union([Type.String(), Type.Number(), Type.Boolean()]);
+
+/** The plannable measure: an aggregate over a column, optionally rolled up from the grain. */
+export const MetricMeasureSchema = Type.Object(
+  {
+    aggregate: stringEnum(METRIC_AGGREGATES),
+    /** The column aggregated; optional for `count` (count of rows). */
+    of: Type.Optional(ColumnRef),
+    /**
+     * Two steps: `aggregate` per instance of the grain first (sum of a customer's orders), then
+     * this aggregate over the grain instances of each dimension value (average per segment).
+     */
+    rollup: Type.Optional(stringEnum(METRIC_AGGREGATES)),
+    /** For `share`: the value counted, e.g. `false`. */
+    equals: Type.Optional(FilterValue),
+  },
+  { additionalProperties: false },
+);
+
+/** A dimension, and (optionally) the product to read it from when several bind it. */
+export const MetricDimensionSchema = Type.Union([
+  Type.String({ minLength: 1 }),
+  Type.Object(
+    {
+      /** `Entity.member`, e.g. `Customer.segment`. */
+      term: Type.String({ minLength: 1 }),
+      /** `<domain>.<product>` that provides it, e.g. `customers.customer-360`. */
+      from: Type.Optional(Type.String({ minLength: 1 })),
+    },
+    { additionalProperties: false },
+  ),
+]);
+
+/**
+ * A condition on a column: on the measured product it filters the measured rows; on another
+ * product it keeps the grain instances with at least one matching row there (joined on the
+ * grain's identifier).
+ */
+export const MetricFilterSchema = Type.Union([
+  Type.String({ minLength: 1 }),
+  Type.Object(
+    {
+      column: ColumnRef,
+      in: Type.Optional(Type.Array(FilterValue, { minItems: 1 })),
+      notIn: Type.Optional(Type.Array(FilterValue, { minItems: 1 })),
+      equals: Type.Optional(FilterValue),
+    },
+    { additionalProperties: false },
+  ),
+]);
+
 export const GlossaryMetricSchema = Type.Object(
   {
     name: ConceptName,
     description: Description,
     synonyms: Type.Optional(Synonyms),
-    /** The aggregate, over glossary names, e.g. `sum(Order.gross_amount)`; kept as written. */
-    measure: Type.String({ minLength: 1 }),
+    /**
+     * `{ aggregate, of, rollup }`, which the metrics layer plans across products; or a text
+     * over glossary names, e.g. `sum(Order.gross_amount)`, kept as written and not plannable.
+     */
+    measure: Type.Union([Type.String({ minLength: 1 }), MetricMeasureSchema]),
     /** The entity one value of the metric is about, e.g. `Customer`. */
     grain: ConceptName,
     /** What the metric may be broken down by: `Entity.member` names, e.g. `Customer.segment`. */
-    dimensions: Type.Optional(Type.Array(Type.String({ minLength: 1 }))),
-    /** Conditions on the rows measured, kept as written. */
-    filters: Type.Optional(Type.Array(Type.String({ minLength: 1 }))),
+    dimensions: Type.Optional(Type.Array(MetricDimensionSchema)),
+    /** Conditions on the rows measured: `{ column, in | notIn | equals }`, or a text kept as written. */
+    filters: Type.Optional(Type.Array(MetricFilterSchema)),
   },
   { additionalProperties: false },
 );

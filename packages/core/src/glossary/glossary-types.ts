@@ -3,7 +3,7 @@
  * `glossary/*.yaml`, by name. Each concept carries its URN, the IRI that contracts bind to
  * and that an RDF export will use as the subject.
  */
-import type { Cardinality } from './glossary-schema.js';
+import type { Cardinality, MetricAggregate } from './glossary-schema.js';
 
 export interface GlossaryIdentifier {
   readonly name: string;
@@ -50,13 +50,37 @@ export interface GlossaryEntity extends GlossaryConcept {
 export type GlossaryTerm = GlossaryConcept;
 
 export interface GlossaryMetric extends GlossaryConcept {
-  /** The aggregate expression as written; its semantics arrive with the semantic layer. */
+  /** The measure as text: as written, or rendered from a structured one (`sum(sales.orders.orders.gross_amount)`). */
   readonly measure: string;
   /** Entity name. */
   readonly grain: string;
   /** `Entity.member` names. */
   readonly dimensions: readonly string[];
+  /** The filters as text (rendered when structured). */
   readonly filters: readonly string[];
+  /** The structured definition the metrics layer plans; absent when the measure is only text. */
+  readonly spec?: MetricSpec;
+}
+
+/** A metric the planner can turn into SQL (docs/reference/glossary.md, "metrics[]"). */
+export interface MetricSpec {
+  readonly aggregate: MetricAggregate;
+  /** `<domain>.<product>.<port>.<column>` or a term id; absent for `count` of rows. */
+  readonly of?: string;
+  readonly rollup?: MetricAggregate;
+  /** For `share`: the value whose share is measured. */
+  readonly equals?: string | number | boolean;
+  /** Dimension term → the `<domain>.<product>` pinned to provide it. */
+  readonly sources: ReadonlyMap<string, string>;
+  readonly filters: readonly MetricFilter[];
+  /** Filters written as text: the metric is not plannable while there are any. */
+  readonly textFilters: readonly string[];
+}
+
+export interface MetricFilter {
+  readonly column: string;
+  readonly op: 'in' | 'not_in';
+  readonly values: readonly (string | number | boolean)[];
 }
 
 export interface Glossary {

@@ -20,6 +20,7 @@ import { queryRoutes } from './routes/query-routes.js';
 import { usageRoutes } from './routes/usage-routes.js';
 import { governanceRoutes } from './routes/governance-routes.js';
 import { knowledgeRoutes } from '../knowledge/knowledge-routes.js';
+import { metricsRoutes } from '../knowledge/metrics-routes.js';
 import { searchRoutes } from './routes/search-routes.js';
 import { catalogRoutes } from './routes/catalog-routes.js';
 
@@ -82,6 +83,7 @@ export async function createHttpServer(
   await app.register(usageRoutes(services));
   await app.register(governanceRoutes(services));
   await app.register(knowledgeRoutes(services));
+  await app.register(metricsRoutes(services));
   await app.register(searchRoutes(services));
   await app.register(catalogRoutes(services));
   return app;
