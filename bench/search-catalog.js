@@ -242,8 +242,14 @@ export function generateQueries(count, vocabulary) {
     ['two words', () => ({ text: `${pick(themeWords)} ${pick(nameWords.slice(0, 500))}` })],
     ['synonym', () => ({ text: pick(['client', 'vendor', 'sku', 'purchase']) })],
     ['word + domain', () => ({ text: pick(COMMON), filters: { domain: [`domain-${Math.floor(rnd() * 50)}`] } })],
-    ['typo + facets', () => ({ text: typo(long(themeWords)), filters: { classification: ['pii'], status: ['active'] } })],
-    ['browse facets', () => ({ text: '', filters: { archetype: [pick(ARCHETYPES)], tag: [pick(tagList.slice(0, 60))] } })],
+    [
+      'typo + facets',
+      () => ({ text: typo(long(themeWords)), filters: { classification: ['pii'], status: ['active'] } }),
+    ],
+    [
+      'browse facets',
+      () => ({ text: '', filters: { archetype: [pick(ARCHETYPES)], tag: [pick(tagList.slice(0, 60))] } }),
+    ],
   ];
   return Array.from({ length: count }, (_, i) => {
     const [kind, make] = kinds[i % kinds.length];

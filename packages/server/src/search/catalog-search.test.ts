@@ -7,9 +7,13 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DataProduct, MeshModel } from '@meshwork/core';
 import { loadWorkspaceFromDisk } from '../workspace/load-workspace-from-disk.js';
+import MiniSearch from 'minisearch';
 import { createCatalogSearch } from './catalog-search.js';
+import { searchDocumentText } from './search-document.js';
+import { TextScorer } from './text-scorer.js';
+import { topPositions } from './top-results.js';
 import { searchQueryFrom } from './search-request.js';
-import type { CatalogSearch, SearchQuery } from './search-types.js';
+import { SEARCH_FIELDS, type CatalogSearch, type SearchQuery } from './search-types.js';
 
 const demo = join(import.meta.dirname, '../../../../examples/demo-mesh');
 let model: MeshModel;
@@ -137,6 +141,42 @@ describe('catalog search', () => {
     const everything = search.search(query('', { limit: 100 }), all).items.map((i) => i.id);
     const pages = [0, 5, 10, 15].flatMap((offset) => ids('', { limit: 5, offset }));
     expect(pages).toEqual(everything);
+  });
+});
+
+describe('text scoring and top-k', () => {
+  it('scores exactly as MiniSearch search does (guards a minisearch upgrade)', () => {
+    const options = {
+      boost: { name: 6, columns: 1 },
+      fuzzy: (t: string) => (t.length >= 4 ? 0.2 : false),
+      maxFuzzy: 2,
+      prefix: (t: string) => t.length >= 3,
+    };
+    const make = () => {
+      const index = new MiniSearch<Record<string, unknown>>({ idField: 'i', fields: [...SEARCH_FIELDS] });
+      [...model.products.values()].forEach((p, i) => index.add({ i, ...searchDocumentText(model, p) }));
+      return index;
+    };
+    const reference = make();
+    const scorer = new TextScorer(make(), (id) => id as number, { fields: SEARCH_FIELDS, ...options });
+    for (const text of ['customer', 'custmer', 'ord', 'revenue segment', 'revenue zzzqqq', 'client']) {
+      let expected = reference.search(text, { ...options, combineWith: 'AND' });
+      if (expected.length === 0) expected = reference.search(text, { ...options, combineWith: 'OR' });
+      const found = scorer.score(text);
+      expect(found.count).toBe(expected.length);
+      for (const r of expected) {
+        expect(found.score(r.id as number)).toBeCloseTo(r.score, 9);
+        const fields = SEARCH_FIELDS.filter((_, f) => (found.fields(r.id as number) & (1 << f)) !== 0);
+        expect(fields.sort()).toEqual([...new Set(Object.values(r.match).flat())].sort());
+      }
+    }
+  });
+
+  it('keeps the best k positions, ties in the given order', () => {
+    const scores = Float64Array.from([1, 5, 3, 5, 0, 2, 5]);
+    expect(topPositions(scores.length, 3, scores, (a, b) => a > b)).toEqual([6, 3, 1]);
+    expect(topPositions(scores.length, 10, scores, (a, b) => a < b)).toEqual([1, 3, 6, 2, 5, 0, 4]);
+    expect(topPositions(scores.length, 0, scores, () => true)).toEqual([]);
   });
 });
 

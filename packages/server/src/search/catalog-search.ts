@@ -4,11 +4,12 @@
  * so it runs on the fewest products), counts facets over what is left, ranks by relevance
  * lifted by quality, and only then cuts the page.
  */
-import MiniSearch, { type SearchOptions } from 'minisearch';
+import MiniSearch from 'minisearch';
 import type { MeshModel } from '@meshwork/core';
 import { documentationQuality } from './documentation-quality.js';
 import { searchDocumentText, searchEntry, type SearchDocumentText, type SearchEntry } from './search-document.js';
-import { FacetTable, FRESHNESS_CODE, passesFilters } from './search-facets.js';
+import { FacetTable, FRESHNESS_CODE, passesStoredFilters } from './search-facets.js';
+import { TextScorer } from './text-scorer.js';
 import {
   SEARCH_FIELDS,
   type CatalogSearch,
@@ -19,7 +20,7 @@ import {
   type SearchResults,
   type Visibility,
 } from './search-types.js';
-import { topResults } from './top-results.js';
+import { topPositions } from './top-results.js';
 
 /** name > tags/terms > descriptions > ports > columns: a product's name says most about it. */
 const BOOST: Readonly<Record<SearchField, number>> = {
@@ -38,27 +39,16 @@ const BOOST: Readonly<Record<SearchField, number>> = {
 /** Words too common to tell products apart; dropping them keeps posting lists short. */
 const STOP_WORDS = new Set(['a', 'an', 'and', 'by', 'for', 'from', 'in', 'is', 'of', 'on', 'or', 'the', 'to', 'with']);
 
-const OPTIONS: SearchOptions = {
+const OPTIONS = {
   boost: BOOST,
   // One typo from 4 letters ("custmer"), two from 10; shorter words must be exact or a prefix.
-  fuzzy: (term) => (term.length >= 4 ? 0.2 : false),
+  fuzzy: (term: string) => (term.length >= 4 ? 0.2 : false),
   maxFuzzy: 2,
   // Prefixes from 3 letters ("cust" finds customers); a shorter prefix matches half the catalog.
-  prefix: (term) => term.length >= 3,
-  combineWith: 'AND',
-};
+  prefix: (term: string) => term.length >= 3,
+} as const;
 
 type IndexedDocument = SearchDocumentText & { readonly i: number };
-/** What MiniSearch keeps per matched document while it scores a query (before `search` sorts). */
-interface RawMatch {
-  readonly score: number;
-  readonly terms: readonly string[];
-  readonly match: Readonly<Record<string, readonly string[]>>;
-}
-/** MiniSearch's scoring without its result objects and full sort (`search` = this + map + sort). */
-interface QueryExecutor {
-  executeQuery(query: string, options?: SearchOptions): Map<number, RawMatch>;
-}
 
 export function createCatalogSearch(model: MeshModel, options: CatalogSearchOptions = {}): CatalogSearch {
   const index = new MiniSearch<IndexedDocument>({
@@ -69,7 +59,6 @@ export function createCatalogSearch(model: MeshModel, options: CatalogSearchOpti
       const lower = term.toLowerCase();
       return STOP_WORDS.has(lower) ? null : lower;
     },
-    searchOptions: OPTIONS,
   });
   const entries: SearchEntry[] = [];
   const restoreFetch = cacheTermLookups(index);
@@ -86,52 +75,57 @@ export function createCatalogSearch(model: MeshModel, options: CatalogSearchOpti
   facetTable.seal();
   restoreFetch();
   const n = entries.length;
+  const scorer = new TextScorer(index, (id) => id as number, { fields: SEARCH_FIELDS, ...OPTIONS });
+  // The ids, copied into fresh strings allocated one after the other (a JSON round trip): every
+  // candidate's id is read by the callbacks, and ids side by side in memory, in index order (the
+  // order postings come in), read far faster than the model's strings scattered over the heap.
+  const ids = JSON.parse(JSON.stringify(entries.map((e) => e.id))) as string[];
   const defaultQuality = Float64Array.from(documented);
   const quality = options.quality
-    ? (i: number) => clamp(options.quality!(entries[i]!.id))
+    ? (i: number) => clamp(options.quality!(ids[i]!))
     : (i: number) => clamp(defaultQuality[i]!);
   const freshness = options.freshness;
-  const freshnessCode = freshness
-    ? (i: number) => FRESHNESS_CODE[freshness(entries[i]!.id)] ?? FRESHNESS_CODE.unknown
+  const freshnessOf = freshness
+    ? (i: number) => FRESHNESS_CODE[freshness(ids[i]!)] ?? FRESHNESS_CODE.unknown
     : () => FRESHNESS_CODE.unknown;
   const weight = options.qualityWeight ?? 0.5;
-  const executor = index as unknown as QueryExecutor;
-
-  /** Every word must match (AND) — unless that finds nothing, then any word may (OR). */
-  const textMatches = (text: string): Map<number, RawMatch> => {
-    const all = executor.executeQuery(text);
-    return all.size > 0 ? all : executor.executeQuery(text, { combineWith: 'OR' });
-  };
 
   return {
     size: n,
     search(query: SearchQuery, visible: Visibility): SearchResults {
       const filters = facetTable.compile(query.filters);
+      const filtered = filters.singles.length > 0 || filters.multi.length > 0;
       const facets = facetTable.counter();
       const text = query.text.trim();
-      const raw = text === '' ? undefined : textMatches(text);
+      const found = text === '' ? undefined : scorer.score(text);
       // Candidates as parallel typed arrays: entry index and score, no object per match.
-      const capacity = raw ? raw.size : n;
+      const capacity = found ? found.count : n;
       const matched = new Uint32Array(capacity);
       const scores = new Float64Array(capacity);
       let total = 0;
-      const consider = (i: number, relevance: number | undefined) => {
-        const fresh = freshnessCode(i);
-        if (!passesFilters(i, filters, fresh) || !visible(entries[i]!.id)) return;
+      for (let k = 0; k < capacity; k++) {
+        const i = found ? found.docs[k]! : k;
+        // Stored facets first (typed arrays), then the callbacks: freshness only before visibility
+        // when it filters (else just for the counts, after), visibility last.
+        if (filtered && !passesStoredFilters(i, filters)) continue;
+        let fresh = -1;
+        if (filters.freshness) {
+          fresh = freshnessOf(i);
+          if (filters.freshness[fresh] === 0) continue;
+        }
+        if (!visible(ids[i]!)) continue;
+        if (fresh < 0) fresh = freshnessOf(i);
         facets.add(i, fresh);
         const q = quality(i);
         matched[total] = i;
-        scores[total++] = relevance === undefined ? q : relevance * (1 + weight * q);
-      };
-      if (raw === undefined) for (let i = 0; i < n; i++) consider(i, undefined);
-      // MiniSearch multiplies a document's score by the number of query words it matched.
-      else for (const [i, m] of raw) consider(i, m.score * (m.terms.length || 1));
-      const order = (a: number, b: number) => byScore(entries, matched, scores, a, b);
-      const positions = Array.from({ length: total }, (_, k) => k);
-      const page = topResults(positions, query.offset + query.limit, order).slice(query.offset);
+        scores[total++] = found ? found.score(i) * (1 + weight * q) : q;
+      }
+      // Ties by product id, so pages are stable.
+      const before = (a: number, b: number) => ids[matched[a]!]! < ids[matched[b]!]!;
+      const page = topPositions(total, query.offset + query.limit, scores, before).slice(query.offset);
       return {
         total,
-        items: page.map((k) => hit(entries[matched[k]!]!, scores[k]!, raw?.get(matched[k]!))),
+        items: page.map((k) => hit(entries[matched[k]!]!, scores[k]!, found ? found.fields(matched[k]!) : 0)),
         facets: facets.result(),
       };
     },
@@ -166,20 +160,7 @@ interface TermTree {
   fetch(term: string, initial: () => unknown): unknown;
 }
 
-function byScore(
-  entries: readonly SearchEntry[],
-  matched: Uint32Array,
-  scores: Float64Array,
-  a: number,
-  b: number,
-): number {
-  const id = (k: number) => entries[matched[k]!]!.id;
-  return scores[b]! - scores[a]! || (id(a) < id(b) ? -1 : id(a) > id(b) ? 1 : 0);
-}
-
-function hit(entry: SearchEntry, score: number, result: RawMatch | undefined): SearchHit {
-  const fields = new Set<string>();
-  for (const matchedFields of Object.values(result?.match ?? {})) for (const f of matchedFields) fields.add(f);
+function hit(entry: SearchEntry, score: number, fieldMask: number): SearchHit {
   return {
     id: entry.id,
     title: entry.title,
@@ -189,7 +170,7 @@ function hit(entry: SearchEntry, score: number, result: RawMatch | undefined): S
     ownerTeam: entry.ownerTeam ?? null,
     description: entry.description ?? null,
     score: Math.round(score * 1000) / 1000,
-    matches: SEARCH_FIELDS.filter((f) => fields.has(f)),
+    matches: SEARCH_FIELDS.filter((_, f) => (fieldMask & (1 << f)) !== 0),
   };
 }
 

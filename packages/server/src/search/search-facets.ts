@@ -20,85 +20,102 @@ import {
 /** Values past this many per facet are left out of the counts (tags can be many). */
 export const MAX_FACET_VALUES = 25;
 
-export const FRESHNESS_CODE: Readonly<Record<FreshnessBucket, number>> = Object.fromEntries(
-  FRESHNESS_BUCKETS.map((b, i) => [b, i]),
-) as Record<FreshnessBucket, number>;
+/** Freshness bucket → code (no prototype: an unexpected value finds nothing, not a method). */
+export const FRESHNESS_CODE: Readonly<Record<FreshnessBucket, number>> = Object.assign(
+  Object.create(null) as Record<FreshnessBucket, number>,
+  Object.fromEntries(FRESHNESS_BUCKETS.map((b, i) => [b, i])),
+);
 
-/** One facet's values: a dictionary, and per product the range of its codes in `codes`. */
-interface EncodedFacet {
+/** One facet's dictionary: value ↔ code. */
+interface Dictionary {
   readonly values: string[];
   readonly codeOf: Map<string, number>;
-  /** Product i's codes are codes[offsets[i]] … codes[offsets[i + 1] - 1]. */
-  offsets: Uint32Array;
-  codes: Uint32Array;
 }
 
 /** The stored facets: every facet but freshness, which the callback answers at query time. */
 type StoredFacet = Exclude<SearchFacet, 'freshness'>;
-const STORED: readonly StoredFacet[] = ['domain', 'archetype', 'status', 'tag', 'classification', 'owner'];
+/** At most one value per product: stored as a row of codes per product (NONE when absent). */
+const SINGLE = ['domain', 'archetype', 'status', 'owner'] as const;
+/** Any number of values per product: codes[offsets[i]] … codes[offsets[i + 1] - 1]. */
+const MULTI = ['tag', 'classification'] as const;
+const NONE = 0xffffffff;
 
-function storedValues(entry: SearchEntry, facet: StoredFacet): readonly string[] {
+function singleValue(entry: SearchEntry, facet: (typeof SINGLE)[number]): string | undefined {
   switch (facet) {
     case 'domain':
-      return [entry.domain];
+      return entry.domain;
     case 'archetype':
-      return entry.archetype ? [entry.archetype] : [];
+      return entry.archetype;
     case 'status':
-      return [entry.status];
-    case 'tag':
-      return entry.tags;
-    case 'classification':
-      return entry.classifications;
+      return entry.status;
     case 'owner':
-      return entry.ownerTeam ? [entry.ownerTeam] : [];
+      return entry.ownerTeam;
   }
 }
 
-/** Built once, entry by entry, in index order. */
+function multiValues(entry: SearchEntry, facet: (typeof MULTI)[number]): readonly string[] {
+  return facet === 'tag' ? entry.tags : entry.classifications;
+}
+
+function encode(dictionary: Dictionary, value: string): number {
+  let code = dictionary.codeOf.get(value);
+  if (code === undefined) {
+    code = dictionary.values.length;
+    dictionary.values.push(value);
+    dictionary.codeOf.set(value, code);
+  }
+  return code;
+}
+
+/** Built once, entry by entry, in index order, then sealed. */
 export class FacetTable {
-  private readonly facets = new Map<StoredFacet, EncodedFacet>(
-    STORED.map((f) => [
-      f,
-      { values: [], codeOf: new Map(), offsets: new Uint32Array(1024), codes: new Uint32Array(1024) },
-    ]),
+  private readonly dictionaries = new Map<StoredFacet, Dictionary>(
+    [...SINGLE, ...MULTI].map((f) => [f, { values: [], codeOf: new Map() }]),
   );
-  private readonly used = new Map<StoredFacet, number>(STORED.map((f) => [f, 0]));
+  /** [product × SINGLE.length + facet]: one cache line holds a product's single-valued facets. */
+  private singles = new Uint32Array(1024 * SINGLE.length);
+  private readonly multi = MULTI.map(() => ({ offsets: new Uint32Array(1025), codes: new Uint32Array(1024), used: 0 }));
   size = 0;
 
   add(entry: SearchEntry): void {
     const i = this.size++;
-    for (const facet of STORED) {
-      const table = this.facets.get(facet)!;
-      const values = storedValues(entry, facet);
-      let used = this.used.get(facet)!;
+    if ((i + 1) * SINGLE.length > this.singles.length) this.singles = grow(this.singles, (i + 1) * SINGLE.length);
+    SINGLE.forEach((facet, f) => {
+      const value = singleValue(entry, facet);
+      this.singles[i * SINGLE.length + f] = value === undefined ? NONE : encode(this.dictionaries.get(facet)!, value);
+    });
+    MULTI.forEach((facet, f) => {
+      const table = this.multi[f]!;
+      const values = new Set(multiValues(entry, facet));
       if (i + 2 > table.offsets.length) table.offsets = grow(table.offsets, i + 2);
-      if (used + values.length > table.codes.length) table.codes = grow(table.codes, used + values.length);
-      for (const value of new Set(values)) {
-        let code = table.codeOf.get(value);
-        if (code === undefined) {
-          code = table.values.length;
-          table.values.push(value);
-          table.codeOf.set(value, code);
-        }
-        table.codes[used++] = code;
-      }
-      table.offsets[i + 1] = used;
-      this.used.set(facet, used);
-    }
+      if (table.used + values.size > table.codes.length) table.codes = grow(table.codes, table.used + values.size);
+      for (const value of values) table.codes[table.used++] = encode(this.dictionaries.get(facet)!, value);
+      table.offsets[i + 1] = table.used;
+    });
   }
 
   /** Trims the arrays to their size once every entry is in. */
   seal(): void {
-    for (const facet of STORED) {
-      const table = this.facets.get(facet)!;
+    this.singles = this.singles.slice(0, this.size * SINGLE.length);
+    for (const table of this.multi) {
       table.offsets = table.offsets.slice(0, this.size + 1);
-      table.codes = table.codes.slice(0, this.used.get(facet)!);
+      table.codes = table.codes.slice(0, table.used);
     }
   }
 
   /** The filters as a wanted-flag per code, without the facets that filter nothing. */
   compile(filters: SearchFilters): CompiledFilters {
-    const stored: { offsets: Uint32Array; codes: Uint32Array; wanted: Uint8Array }[] = [];
+    const wantedOf = (facet: StoredFacet, values: readonly string[]) => {
+      const dictionary = this.dictionaries.get(facet)!;
+      const wanted = new Uint8Array(dictionary.values.length);
+      for (const v of values) {
+        const code = dictionary.codeOf.get(v);
+        if (code !== undefined) wanted[code] = 1;
+      }
+      return wanted;
+    };
+    const singles: { column: number; wanted: Uint8Array }[] = [];
+    const multi: { offsets: Uint32Array; codes: Uint32Array; wanted: Uint8Array }[] = [];
     let freshness: Uint8Array | undefined;
     for (const facet of SEARCH_FACETS) {
       const values = filters[facet];
@@ -106,33 +123,35 @@ export class FacetTable {
       if (facet === 'freshness') {
         freshness = new Uint8Array(FRESHNESS_BUCKETS.length);
         for (const v of values) if (v in FRESHNESS_CODE) freshness[FRESHNESS_CODE[v as FreshnessBucket]] = 1;
-        continue;
+      } else if ((SINGLE as readonly string[]).includes(facet)) {
+        singles.push({ column: (SINGLE as readonly string[]).indexOf(facet), wanted: wantedOf(facet, values) });
+      } else {
+        const { offsets, codes } = this.multi[(MULTI as readonly string[]).indexOf(facet)]!;
+        multi.push({ offsets, codes, wanted: wantedOf(facet, values) });
       }
-      const table = this.facets.get(facet)!;
-      const wanted = new Uint8Array(table.values.length);
-      for (const v of values) {
-        const code = table.codeOf.get(v);
-        if (code !== undefined) wanted[code] = 1;
-      }
-      stored.push({ offsets: table.offsets, codes: table.codes, wanted });
     }
-    return { stored, freshness };
+    return { singles, multi, rows: this.singles, freshness };
   }
 
   counter(): FacetCounter {
-    return new FacetCounter(this.facets);
+    return new FacetCounter(this.dictionaries, this.singles, this.multi);
   }
 }
 
 export interface CompiledFilters {
-  readonly stored: readonly { offsets: Uint32Array; codes: Uint32Array; wanted: Uint8Array }[];
+  readonly singles: readonly { column: number; wanted: Uint8Array }[];
+  readonly multi: readonly { offsets: Uint32Array; codes: Uint32Array; wanted: Uint8Array }[];
+  readonly rows: Uint32Array;
   readonly freshness: Uint8Array | undefined;
 }
 
-/** Does product i (with its freshness code) pass every filter: any wanted value per facet? */
-export function passesFilters(i: number, filters: CompiledFilters, freshness: number): boolean {
-  if (filters.freshness && filters.freshness[freshness] === 0) return false;
-  for (const { offsets, codes, wanted } of filters.stored) {
+/** Does product i pass every stored facet's filter (any wanted value per facet)? Not freshness. */
+export function passesStoredFilters(i: number, filters: CompiledFilters): boolean {
+  for (const { column, wanted } of filters.singles) {
+    const code = filters.rows[i * SINGLE.length + column]!;
+    if (code === NONE || wanted[code] !== 1) return false;
+  }
+  for (const { offsets, codes, wanted } of filters.multi) {
     let found = false;
     for (let k = offsets[i]!, end = offsets[i + 1]!; k < end; k++) {
       if (wanted[codes[k]!] === 1) {
@@ -147,17 +166,30 @@ export function passesFilters(i: number, filters: CompiledFilters, freshness: nu
 
 /** Counts per facet into typed arrays indexed by code. */
 export class FacetCounter {
-  private readonly counts: { facet: StoredFacet; table: EncodedFacet; counts: Uint32Array }[];
+  private readonly singleCounts: Uint32Array[];
+  private readonly multiCounts: Uint32Array[];
   private readonly freshness = new Uint32Array(FRESHNESS_BUCKETS.length);
 
-  constructor(facets: ReadonlyMap<StoredFacet, EncodedFacet>) {
-    this.counts = [...facets].map(([facet, table]) => ({ facet, table, counts: new Uint32Array(table.values.length) }));
+  constructor(
+    private readonly dictionaries: ReadonlyMap<StoredFacet, Dictionary>,
+    private readonly rows: Uint32Array,
+    private readonly multi: readonly { offsets: Uint32Array; codes: Uint32Array }[],
+  ) {
+    this.singleCounts = SINGLE.map((f) => new Uint32Array(dictionaries.get(f)!.values.length));
+    this.multiCounts = MULTI.map((f) => new Uint32Array(dictionaries.get(f)!.values.length));
   }
 
   add(i: number, freshness: number): void {
     this.freshness[freshness]!++;
-    for (const { table, counts } of this.counts) {
-      const { offsets, codes } = table;
+    const { rows, singleCounts } = this;
+    const row = i * SINGLE.length;
+    for (let f = 0; f < SINGLE.length; f++) {
+      const code = rows[row + f]!;
+      if (code !== NONE) singleCounts[f]![code]!++;
+    }
+    for (let f = 0; f < MULTI.length; f++) {
+      const { offsets, codes } = this.multi[f]!;
+      const counts = this.multiCounts[f]!;
       for (let k = offsets[i]!, end = offsets[i + 1]!; k < end; k++) counts[codes[k]!]!++;
     }
   }
@@ -173,15 +205,15 @@ export class FacetCounter {
         .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0))
         .slice(0, MAX_FACET_VALUES);
     };
-    const result = Object.fromEntries(
-      this.counts.map(({ facet, table, counts }) => [facet, sorted(table.values, counts)]),
-    );
+    const result: Partial<Record<SearchFacet, FacetCount[]>> = {};
+    SINGLE.forEach((f, k) => (result[f] = sorted(this.dictionaries.get(f)!.values, this.singleCounts[k]!)));
+    MULTI.forEach((f, k) => (result[f] = sorted(this.dictionaries.get(f)!.values, this.multiCounts[k]!)));
     result.freshness = sorted(FRESHNESS_BUCKETS, this.freshness);
     return Object.fromEntries(SEARCH_FACETS.map((f) => [f, result[f]!])) as Record<SearchFacet, FacetCount[]>;
   }
 }
 
-function grow(array: Uint32Array, needed: number): Uint32Array {
+function grow(array: Uint32Array, needed: number): Uint32Array<ArrayBuffer> {
   const bigger = new Uint32Array(Math.max(needed, array.length * 2));
   bigger.set(array);
   return bigger;
