@@ -4,9 +4,10 @@
  * rules and row filters beside the global policies, policy tests in `policies/access/tests/`.
  * Read problems are diagnostics; a file that cannot be read never stops the others.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic } from '@meshwork/core';
+import { filesIn, foldersIn } from '../workspace/folder-listing.js';
 import { ACCESS_CODES } from './access-codes.js';
 
 export const ACCESS_POLICY_DIR = 'policies/access';
@@ -25,7 +26,7 @@ export interface PolicyFile {
 /** Every Cedar policy file, global ones first, each group sorted by path. */
 export function listPolicyFiles(root: string): PolicyFile[] {
   const global = listFiles(root, ACCESS_POLICY_DIR, '.cedar').map((path) => ({ path }));
-  const domains = listDirectories(root, 'domains').flatMap((domain) =>
+  const domains = foldersIn(root, 'domains').flatMap((domain) =>
     listFiles(root, `domains/${domain}/policies`, '.cedar').map((path) => ({ path, domain })),
   );
   return [...global, ...domains];
@@ -65,23 +66,5 @@ export function readAccessFile(root: string, path: string): { text: string } | {
 }
 
 function listFiles(root: string, dir: string, suffix: string): string[] {
-  try {
-    return readdirSync(join(root, dir), { withFileTypes: true })
-      .filter((entry) => entry.isFile() && entry.name.endsWith(suffix))
-      .map((entry) => `${dir}/${entry.name}`)
-      .sort();
-  } catch {
-    return [];
-  }
-}
-
-function listDirectories(root: string, dir: string): string[] {
-  try {
-    return readdirSync(join(root, dir), { withFileTypes: true })
-      .filter((entry) => entry.isDirectory())
-      .map((entry) => entry.name)
-      .sort();
-  } catch {
-    return [];
-  }
+  return filesIn(root, dir, (name) => name.endsWith(suffix));
 }

@@ -6,9 +6,10 @@
  *   policies/governance/tests/*.yaml             policy tests
  * A file that cannot be read is a diagnostic; it never stops the others from loading.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic, PolicySourceFile } from '@meshwork/core';
+import { filesIn, foldersIn } from '../workspace/folder-listing.js';
 
 export const GOVERNANCE_DIR = 'policies/governance';
 export const WAIVERS_FILE = `${GOVERNANCE_DIR}/waivers.yaml`;
@@ -31,7 +32,7 @@ export function readGovernanceFiles(root: string): GovernanceFiles {
     const text = read(path);
     if (text !== undefined) policies.push({ path, text });
   }
-  for (const domain of directories(root, 'domains')) {
+  for (const domain of foldersIn(root, 'domains')) {
     for (const path of yamlFiles(root, `domains/${domain}/policies/governance`)) {
       const text = read(path);
       if (text !== undefined) policies.push({ path, text, domain });
@@ -85,23 +86,5 @@ function fileProblem(file: string, message: string, code: 'MW1002' | 'MW1005' | 
 }
 
 function yamlFiles(root: string, dir: string): string[] {
-  try {
-    return readdirSync(join(root, dir), { withFileTypes: true })
-      .filter((entry) => entry.isFile() && /\.ya?ml$/.test(entry.name))
-      .map((entry) => `${dir}/${entry.name}`)
-      .sort();
-  } catch {
-    return [];
-  }
-}
-
-function directories(root: string, dir: string): string[] {
-  try {
-    return readdirSync(join(root, dir), { withFileTypes: true })
-      .filter((entry) => entry.isDirectory())
-      .map((entry) => entry.name)
-      .sort();
-  } catch {
-    return [];
-  }
+  return filesIn(root, dir, (name) => /\.ya?ml$/.test(name));
 }
