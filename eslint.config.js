@@ -2,6 +2,8 @@
 // (no Node built-ins, no server code) and keep `server` from reaching into the CLI.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import jsxA11y from 'eslint-plugin-jsx-a11y';
 
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', 'coverage/**', '.bench/**', '**/.meshwork/**'] },
@@ -40,6 +42,28 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         { patterns: [{ group: ['@meshwork/cli'], message: 'server must not depend on the CLI.' }] },
+      ],
+    },
+  },
+  {
+    // The portal runs in the browser: React's hook rules, accessibility checks of its JSX, and
+    // nothing of the server or Node (it talks to the server over HTTP only).
+    files: ['packages/portal/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks, 'jsx-a11y': jsxA11y },
+    languageOptions: jsxA11y.flatConfigs.recommended.languageOptions,
+    rules: {
+      ...reactHooks.configs.flat.recommended.rules,
+      ...jsxA11y.flatConfigs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['node:*', '@meshwork/server', '@meshwork/cli'],
+              message: 'the portal talks to the server over HTTP.',
+            },
+          ],
+        },
       ],
     },
   },
