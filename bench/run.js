@@ -33,6 +33,8 @@ const benches = {
   authz: () => authzBench({ decisions: Number(process.env.BENCH_AUTHZ_DECISIONS ?? 200_000) }),
   joinpath: () => joinPathBench({ products: Number(process.env.BENCH_PRODUCTS ?? 100_000) }),
   search: () => searchBench({ products: Number(process.env.BENCH_SEARCH_PRODUCTS ?? 100_000) }),
+  'lineage-graph': async () => (await import('./lineage-graph-bench.js')).lineageGraphBench(),
+  'lineage-extract': async () => (await import('./lineage-extract-bench.js')).lineageExtractBench(),
 };
 
 const only = process.argv[2]?.startsWith('--') ? undefined : process.argv[2];

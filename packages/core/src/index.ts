@@ -23,3 +23,4 @@ export * from './contracts/index.js';
 export * from './catalog-export/index.js';
 export * from './knowledge/index.js';
 export * from './metrics/index.js';
+export * from './lineage/index.js';

@@ -90,6 +90,8 @@ export type {
   GovernanceTrigger,
 } from './governance-types.js';
 export { COMPLIANCE_SEVERITIES, GOVERNANCE_TRIGGERS } from './governance-types.js';
+export type { LineageEventInput, LineageEventRecord } from './lineage-event-types.js';
+export type { PipelineLineageInput, PipelineLineageRecord } from './pipeline-lineage-types.js';
 export {
   createMetadataStore,
   defaultSqlitePath,

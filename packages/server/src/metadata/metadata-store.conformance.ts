@@ -13,6 +13,7 @@ import { describeDescriptorCases } from './test-support/descriptor-cases.js';
 import { describeGovernanceCases } from './test-support/governance-cases.js';
 import { describeIdentityCases } from './test-support/identity-cases.js';
 import { describeLifecycleCases } from './test-support/lifecycle-cases.js';
+import { describeLineageCases } from './test-support/lineage-cases.js';
 import { describeProductCases } from './test-support/product-cases.js';
 import { describeRunCases } from './test-support/run-cases.js';
 import { describeRunListCases } from './test-support/run-list-cases.js';
@@ -37,6 +38,7 @@ export function describeMetadataStoreConformance(name: string, harness: Metadata
     describeUsageCases(harness);
     describeGovernanceCases(harness);
     describeComplianceHistoryCases(harness);
+    describeLineageCases(harness);
     describeLifecycleCases(harness);
   });
 }

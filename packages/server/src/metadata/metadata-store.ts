@@ -61,6 +61,8 @@ import type {
   GovernanceCheckRecord,
   GovernanceTrigger,
 } from './governance-types.js';
+import type { LineageEventInput, LineageEventRecord } from './lineage-event-types.js';
+import type { PipelineLineageInput, PipelineLineageRecord } from './pipeline-lineage-types.js';
 
 export type MetadataStoreKind = 'sqlite' | 'postgres';
 
@@ -192,4 +194,16 @@ export interface MetadataStore {
    * the policy and/or domain, those counts summed per check, oldest first. Aggregated in SQL.
    */
   complianceHistory(query?: ComplianceHistoryQuery): Promise<readonly CompliancePoint[]>;
+
+  /**
+   * Keeps the run's column lineage as the product's newest, unless a newer run's is already
+   * stored (runs may finish out of order). InputError MW6101 for an invalid input.
+   */
+  recordPipelineLineage(input: PipelineLineageInput): Promise<void>;
+  /** The newest lineage of every product that has one, ordered by product id. */
+  listLatestPipelineLineage(): Promise<readonly PipelineLineageRecord[]>;
+  /** Appends an accepted OpenLineage event. ConflictError MW6110 for an id already used; no update or delete. */
+  appendLineageEvent(input: LineageEventInput): Promise<LineageEventRecord>;
+  /** Oldest first by reception time, then id. */
+  listLineageEvents(query?: PageQuery): Promise<Page<LineageEventRecord>>;
 }

@@ -15,6 +15,7 @@ import {
   NotFoundError,
   type DataProduct,
   type OutputPort,
+  type PipelineLineage,
 } from '@meshwork/core';
 import type { JsonValue } from '../metadata/canonical-json.js';
 import type { RunError, RunStep, RunTrigger } from '../metadata/run-types.js';
@@ -31,6 +32,8 @@ import { resolveParameters, setParameters } from './run-parameters.js';
 import { checksJson, runSummary, summarizeChecks, toRunError, type OutputWork, type RunSummary } from './run-report.js';
 import type { RuntimeContext } from './runtime-context.js';
 import { describeRelation, parquetRelation } from './staged-relation.js';
+import { extractPipelineLineage } from '../lineage/extract-pipeline-lineage.js';
+import { notifyRunListeners, type RunFinished, type RunStarted } from './run-listener.js';
 import { snapshotResolver } from './snapshot-resolver.js';
 
 export type { RunSummary } from './run-report.js';
@@ -62,6 +65,18 @@ export async function runProduct(ctx: RuntimeContext, productId: string, options
   let rowsIn = 0;
   let database: RunDatabase | undefined;
   let runRecorded = false;
+  let lineage: PipelineLineage | undefined;
+  const startedRun: RunStarted = {
+    product,
+    runId,
+    at: now(),
+    trigger: options.trigger,
+    requestedBy: options.requestedBy,
+  };
+  const finished = (outcome: RunFinished['outcome'], error?: RunError) =>
+    notifyRunListeners(ctx.listeners, (l) =>
+      l.finished?.({ ...startedRun, outcome, endedAt: now(), outputs: outputResults(work), lineage, error }),
+    );
   try {
     // We hold the product lock, so a run still marked running was left by a dead process.
     await ctx.store.failStaleRuns({ productId, reason: 'the process that ran it stopped before it finished' });
@@ -74,6 +89,7 @@ export async function runProduct(ctx: RuntimeContext, productId: string, options
     });
     runRecorded = true;
     emit({ type: 'run-started', productId, runId, at: now().toISOString() });
+    notifyRunListeners(ctx.listeners, (l) => l.started?.(startedRun));
     // A port version past its contract's endOfLife is no longer built (nor served to readers).
     const targets = outputTargets(product).filter(({ port }) => {
       const retired = port.contract ? contractRetirement(port.contract) : undefined;
@@ -94,6 +110,13 @@ export async function runProduct(ctx: RuntimeContext, productId: string, options
       observer: { step: (step) => emit({ type: 'step', productId, runId, step }) },
     });
     steps.push(...execution.steps.map((s) => ({ name: s.name, rows: 0, ms: s.ms })));
+    // Lineage is read from what was bound; it never fails the run (gaps carry their reasons).
+    lineage = await extractPipelineLineage({ connection, product, root: ctx.root }).catch((error: unknown) => ({
+      productId,
+      inputs: [],
+      outputs: [],
+      unresolved: [{ reason: `lineage extraction failed: ${error instanceof Error ? error.message : String(error)}` }],
+    }));
     await ctx.faultPoint?.('inputs-bound');
 
     for (const { port, from } of targets) {
@@ -225,6 +248,7 @@ export async function runProduct(ctx: RuntimeContext, productId: string, options
       });
     }
     emit({ type: 'run-finished', productId, runId, status: 'succeeded', ms: summary.ms, rowsOut: summary.rowsOut });
+    finished('succeeded');
     return summary;
   } catch (error) {
     for (const item of work) if (!item.published) await ctx.warehouse.abort(item.staged).catch(() => undefined);
@@ -254,12 +278,24 @@ export async function runProduct(ctx: RuntimeContext, productId: string, options
       });
     }
     emit({ type: 'run-finished', productId, runId, status: 'failed', ms: summary.ms, rowsOut: 0, error: runError });
+    if (runRecorded) finished('failed', runError);
     if (!runRecorded) throw error;
     return summary;
   } finally {
     database?.close();
     await lock.release();
   }
+}
+
+/** What listeners are told of each output: published or not, with its schema and checks. */
+function outputResults(work: readonly ProfiledWork[]): RunFinished['outputs'] {
+  return work.map((w) => ({
+    port: w.port,
+    snapshotId: w.published,
+    rowCount: w.rowCount,
+    schema: w.schema,
+    checks: w.report?.checks ?? [],
+  }));
 }
 
 /** An output and, once audited, its data profile (or why profiling failed). */

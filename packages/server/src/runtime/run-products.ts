@@ -67,6 +67,9 @@ export async function runProducts(
     if (error instanceof DagCycleError)
       throw new InputError('MW3007', `products form a dependency cycle: ${error.cycle.join(' → ')}`);
     throw error;
+  } finally {
+    // Listeners' store writes (the lineage record) land before the caller may close the store.
+    await Promise.all((ctx.listeners ?? []).map((l) => l.idle?.().catch(() => undefined)));
   }
 }
 

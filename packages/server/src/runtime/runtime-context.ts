@@ -5,6 +5,7 @@ import type { MetadataStore } from '../metadata/metadata-store.js';
 import type { Warehouse } from '../warehouse/warehouse.js';
 import type { RunEngine } from './duckdb-session.js';
 import type { RunObserver } from './run-events.js';
+import type { RunListener } from './run-listener.js';
 
 export interface RuntimeContext {
   readonly model: MeshModel;
@@ -16,6 +17,8 @@ export interface RuntimeContext {
   readonly engine: RunEngine;
   readonly clock?: () => Date;
   readonly observer?: RunObserver;
+  /** Told when a run starts and ends, with its outputs and lineage (lineage store, OpenLineage, webhooks). */
+  readonly listeners?: readonly RunListener[];
   /**
    * Test seam for crash tests: called at named points of a run; a hook that never returns lets
    * a test kill the process exactly there.

@@ -52,6 +52,8 @@ import type {
   GovernanceCheckRecord,
   GovernanceTrigger,
 } from '../governance-types.js';
+import type { LineageEventInput, LineageEventRecord } from '../lineage-event-types.js';
+import type { PipelineLineageInput, PipelineLineageRecord } from '../pipeline-lineage-types.js';
 import { MIGRATIONS } from '../migrations/migration-list.js';
 import type { Migration } from '../migrations/migration.js';
 import { runMigrations } from '../migrations/migration-runner.js';
@@ -67,6 +69,7 @@ import { AgreementRepository } from './agreement-repository.js';
 import { WebhookDeliveryRepository } from './webhook-delivery-repository.js';
 import { UsageRepository } from './usage-repository.js';
 import { GovernanceRepository } from './governance-repository.js';
+import { LineageRepository } from './lineage-repository.js';
 import type { MetadataDb, StoreDialect } from './store-dialect.js';
 
 export interface KyselyMetadataStoreOptions {
@@ -90,6 +93,7 @@ export class KyselyMetadataStore implements MetadataStore {
   readonly #webhookDeliveries: WebhookDeliveryRepository;
   readonly #usage: UsageRepository;
   readonly #governance: GovernanceRepository;
+  readonly #lineage: LineageRepository;
   readonly #migrations: readonly Migration[];
 
   constructor(
@@ -116,6 +120,7 @@ export class KyselyMetadataStore implements MetadataStore {
     this.#webhookDeliveries = new WebhookDeliveryRepository(context);
     this.#usage = new UsageRepository(context);
     this.#governance = new GovernanceRepository(context);
+    this.#lineage = new LineageRepository(context);
   }
 
   migrate(): Promise<MigrationResult> {
@@ -277,6 +282,19 @@ export class KyselyMetadataStore implements MetadataStore {
   }
   complianceHistory(query?: ComplianceHistoryQuery): Promise<readonly CompliancePoint[]> {
     return this.#guard(() => this.#governance.history(query));
+  }
+
+  recordPipelineLineage(input: PipelineLineageInput): Promise<void> {
+    return this.#guard(() => this.#lineage.recordPipeline(input));
+  }
+  listLatestPipelineLineage(): Promise<readonly PipelineLineageRecord[]> {
+    return this.#guard(() => this.#lineage.latestPipelines());
+  }
+  appendLineageEvent(input: LineageEventInput): Promise<LineageEventRecord> {
+    return this.#guard(() => this.#lineage.appendEvent(input));
+  }
+  listLineageEvents(query?: PageQuery): Promise<Page<LineageEventRecord>> {
+    return this.#guard(() => this.#lineage.listEvents(query));
   }
 
   /** Driver errors that callers can act on become domain errors; the rest are bugs and pass through. */

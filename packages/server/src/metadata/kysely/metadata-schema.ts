@@ -6,6 +6,7 @@
 import type { ColumnType } from 'kysely';
 import type { AgreementsTable, WebhookDeliveriesTable } from './agreement-schema.js';
 import type { GovernanceCheckCountsTable, GovernanceChecksTable } from './governance-schema.js';
+import type { LineageEventsTable, PipelineLineageTable } from './lineage-schema.js';
 import type { QueryUsageTable } from './usage-schema.js';
 
 type Timestamp = ColumnType<Date | string, string, string>;
@@ -135,5 +136,7 @@ export interface MetadataSchema {
   query_usage: QueryUsageTable;
   governance_checks: GovernanceChecksTable;
   governance_check_counts: GovernanceCheckCountsTable;
+  pipeline_lineage: PipelineLineageTable;
+  lineage_events: LineageEventsTable;
   meshwork_migrations: MigrationsTable;
 }

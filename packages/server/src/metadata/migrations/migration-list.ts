@@ -5,6 +5,7 @@ import { apiTokens } from './0003-api-tokens.js';
 import { agreements } from './0004-agreements.js';
 import { queryUsage } from './0005-query-usage.js';
 import { governanceChecks } from './0006-governance-checks.js';
+import { lineage } from './0007-lineage.js';
 import type { Migration } from './migration.js';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -14,4 +15,5 @@ export const MIGRATIONS: readonly Migration[] = [
   agreements,
   queryUsage,
   governanceChecks,
+  lineage,
 ];
