@@ -65,6 +65,10 @@ export const BLANK_PORT: PortFacts = {
   publishedVersion: '',
   changes: [],
   consumers: [],
+  endOfLife: '',
+  deprecatedSince: '',
+  noticeDays: -1,
+  requiredNoticeDays: 30n,
   columns: [],
 };
 

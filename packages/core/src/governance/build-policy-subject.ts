@@ -17,6 +17,7 @@ import type {
   SloFacts,
 } from './policy-facts.js';
 import type { PolicySubject, PortLocation } from './policy-subject.js';
+import { deprecationFacts } from './deprecation-facts.js';
 import { productFact } from './fact-objects.js';
 import { piiNameHints } from './pii-name-hints.js';
 import { sloFacts } from './slo-facts.js';
@@ -46,6 +47,10 @@ export interface SubjectSources {
   readonly published?: (product: DataProduct, port: OutputPort) => PublishedContract | undefined;
   /** The glossary identifier a bound term names, e.g. `Customer.customer_id`. */
   readonly identifier?: (term: string) => Omit<IdentifierFacts, 'term'> | undefined;
+  /** The day (`YYYY-MM-DD`) the port's contract was first published with `status: deprecated`. */
+  readonly deprecatedSince?: (product: DataProduct, port: OutputPort) => string | undefined;
+  /** Today (`YYYY-MM-DD`, UTC), for facts relative to now; the current day when absent. */
+  readonly today?: string;
 }
 
 type Loose = Readonly<Record<string, unknown>>;
@@ -59,7 +64,7 @@ export function buildPolicySubject(
   const description = (descriptor.description ?? {}) as Loose;
   const portLocations: PortLocation[] = [];
   const ports: PortFacts[] = product.outputPorts.map((port) => {
-    const { facts, location } = portFactsOf(product, port, sources);
+    const { facts, location } = portFactsOf(model, product, port, sources);
     portLocations.push(location);
     return facts;
   });
@@ -90,6 +95,7 @@ export function buildPolicySubject(
 }
 
 function portFactsOf(
+  model: MeshModel,
   product: DataProduct,
   port: OutputPort,
   sources: SubjectSources,
@@ -136,6 +142,12 @@ function portFactsOf(
     publishedVersion: published?.version ?? '',
     changes: published?.changes ?? [],
     consumers: published?.consumers ?? [],
+    ...deprecationFacts(
+      contract,
+      model.config,
+      sources.deprecatedSince?.(product, port),
+      sources.today ?? new Date().toISOString().slice(0, 10),
+    ),
     columns,
   };
   const location = contract

@@ -67,6 +67,10 @@ export const FACT_TYPES = {
     publishedVersion: 'string',
     changes: 'list<Change>',
     consumers: 'list<string>',
+    endOfLife: 'string',
+    deprecatedSince: 'string',
+    noticeDays: 'double',
+    requiredNoticeDays: 'int',
     columns: 'list<Column>',
   },
   Product: {

@@ -17,3 +17,4 @@ export { BUILTIN_POLICIES, type BuiltinPolicy, type BuiltinParam, type BuiltinTe
 export * from './build-policy-subject.js';
 export * from './pii-name-hints.js';
 export * from './slo-facts.js';
+export * from './deprecation-facts.js';

@@ -84,6 +84,17 @@ export interface PortFacts {
    * the published version (where a change is in question); empty otherwise.
    */
   readonly consumers: readonly string[];
+  /** The `endOfLife` SLA property as a UTC day (`YYYY-MM-DD`); '' when absent. */
+  readonly endOfLife: string;
+  /**
+   * For a deprecated port (`status: deprecated`): the day its deprecated contract was first
+   * published (registered in the metadata store), or today before that; '' otherwise.
+   */
+  readonly deprecatedSince: string;
+  /** Days from `deprecatedSince` to `endOfLife`; -1 when either is unknown. */
+  readonly noticeDays: number;
+  /** The mesh's minimum notice of a deprecation: mesh.yaml `lifecycle.deprecationNoticeDays` (default 30). */
+  readonly requiredNoticeDays: bigint;
   readonly columns: readonly ColumnFacts[];
 }
 

@@ -7,6 +7,7 @@
  */
 import type { DuckDBDataChunk, DuckDBType } from '@duckdb/node-api';
 import type { Principal } from '../identity/principal.js';
+import type { DeprecationNotice } from '../lifecycle/relation-deprecations.js';
 
 export interface GatewayQuery {
   /** One read-only statement: SELECT, WITH … SELECT, VALUES, set operations, FROM-first. */
@@ -52,6 +53,8 @@ export interface QueryStats {
 
 export interface QueryStream {
   readonly columns: readonly ResultColumn[];
+  /** The deprecated port versions the query reads, for the front end to tell its reader (absent: none). */
+  readonly deprecations?: readonly DeprecationNotice[];
   /** Chunks in order; ends early (and `stats().truncated`) at a limit with `onLimit: 'truncate'`. */
   chunks(): AsyncIterable<DuckDBDataChunk>;
   /** Interrupts the query; the iterator then ends with a cancellation error (MW5xxx). Idempotent. */

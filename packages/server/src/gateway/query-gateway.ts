@@ -8,6 +8,8 @@ import { InputError, NotAllowedError, NotFoundError, UnavailableError } from '@m
 import type { DuckDBConnection, DuckDBDataChunk, DuckDBPreparedStatement, DuckDBValue } from '@duckdb/node-api';
 import type { Authorizer, AgreementLookup, ActiveAgreement, ReadPlan } from '../access/access-types.js';
 import type { Principal } from '../identity/principal.js';
+import type { DeprecatedSinceLookup } from '../lifecycle/deprecated-since.js';
+import { relationDeprecations } from '../lifecycle/relation-deprecations.js';
 import type { AstObject } from './ast-json.js';
 import { executionError, sanitize, type InterruptReason } from './execution-errors.js';
 import type {
@@ -29,7 +31,7 @@ import {
   type TrustedParts,
 } from './query-analyzer.js';
 import { spliceRelations } from './relation-splice.js';
-import type { RelationCatalog, ResolvedRelation } from './relation-catalog.js';
+import { RetiredRelationError, type RelationCatalog, type ResolvedRelation } from './relation-catalog.js';
 import { createSandbox, type Sandbox, type SandboxOptions } from './sandbox.js';
 import { parseStatement, renderStatement } from './sql-parser.js';
 import { listVisibleRelations } from './visible-relations.js';
@@ -72,6 +74,14 @@ export interface QueryGatewayOptions extends Omit<SandboxOptions, 'maskingKey'> 
   readonly limits?: Partial<GatewayLimits>;
   readonly onUsage?: (usage: QueryUsage) => void;
   readonly now?: () => Date;
+  /** Since when a deprecated port version is deprecated, for the notices of queries reading it. */
+  readonly deprecatedSince?: DeprecatedSinceLookup;
+  /** Told when a query names a port version past its endOfLife (refused, MW5006); must return at once. */
+  readonly onRetiredRead?: (port: {
+    readonly productId: string;
+    readonly port: string;
+    readonly major: number;
+  }) => void;
 }
 
 interface GovernedRelation {
@@ -190,6 +200,13 @@ class GovernedGateway implements QueryGateway {
     try {
       if (options.signal?.aborted) throw new InputError('MW5011', 'the query was cancelled');
       prepared = await this.#prepare(connection, principal, query);
+      // Readers of a deprecated port version are told (HTTP headers, a wire NoticeResponse, stderr);
+      // a notice that cannot be made never fails the query.
+      const deprecations = await relationDeprecations(
+        prepared.relations,
+        this.options.catalog,
+        this.options.deprecatedSince,
+      ).catch(() => []);
       const statement = await this.#compile(connection, prepared);
       bindParameters(statement, query.parameters ?? []);
       // Materialized, not DuckDB's streaming result: the Node binding of a streaming result turns an
@@ -269,6 +286,7 @@ class GovernedGateway implements QueryGateway {
       }
       return {
         columns,
+        ...(deprecations.length > 0 ? { deprecations } : {}),
         chunks,
         cancel: () => {
           if (!finished) interrupt('cancel');
@@ -430,7 +448,19 @@ class GovernedGateway implements QueryGateway {
     ) {
       throw new NotFoundError('MW5004', `relation ${display} does not exist`);
     }
-    return this.options.catalog.resolve(table.schema, table.table, table.snapshotId);
+    try {
+      return await this.options.catalog.resolve(table.schema, table.table, table.snapshotId);
+    } catch (error) {
+      // The refusal stands as it is; the retirement is announced on the side (once per port version).
+      if (error instanceof RetiredRelationError) {
+        try {
+          this.options.onRetiredRead?.(error.port);
+        } catch {
+          // An announcement never changes what the reader is told.
+        }
+      }
+      throw error;
+    }
   }
 
   async #authorize(

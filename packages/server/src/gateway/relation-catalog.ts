@@ -30,8 +30,19 @@ export interface ResolvedRelation {
   readonly files: readonly string[];
 }
 
+/** MW5006: a fixed major past its endOfLife. Carries the port version, so that its retirement can be announced. */
+export class RetiredRelationError extends NotFoundError {
+  constructor(
+    message: string,
+    readonly port: PortRef,
+  ) {
+    super('MW5006', message);
+  }
+}
+
 export class RelationCatalog {
   readonly #targets = new Map<string, RelationTarget>();
+  #names: Map<string, string> | undefined;
   readonly #manifests = new Map<string, { manifest: SnapshotManifest; files: readonly string[] }>();
 
   constructor(
@@ -72,9 +83,9 @@ export class RelationCatalog {
       const retired = outputPort.contract ? contractRetirement(outputPort.contract) : undefined;
       if (retired && retired <= this.now()) {
         if (major !== undefined) {
-          throw new NotFoundError(
-            'MW5006',
+          throw new RetiredRelationError(
             `${display} (${product.id} ${outputPort.name} v${outputPort.major}) was retired on ${retired.toISOString().slice(0, 10)}`,
+            { productId: product.id, port: outputPort.name, major: outputPort.major },
           );
         }
         continue;
@@ -86,6 +97,25 @@ export class RelationCatalog {
       return { port, product, outputPort, snapshotId: id, schema: snapshot.manifest.schema, files: snapshot.files };
     }
     throw new NotFoundError('MW5005', `${display} (${product.id}) has no published snapshot yet`);
+  }
+
+  /**
+   * The listed SQL name of a port version — the unversioned name for the newest major, `…_v<n>`
+   * for older ones — or undefined for a port the catalog does not know.
+   */
+  nameOf(port: PortRef): string | undefined {
+    if (!this.#names) {
+      this.#names = new Map();
+      for (const target of this.#targets.values()) {
+        if (!target.canonical) continue;
+        const product = this.model.products.get(target.productId)!;
+        const major =
+          target.major ?? Math.max(...product.outputPorts.filter((p) => p.name === target.port).map((p) => p.major));
+        const key = `${target.productId}/${target.port}/${major}`;
+        if (!this.#names.has(key)) this.#names.set(key, target.sqlName);
+      }
+    }
+    return this.#names.get(`${port.productId}/${port.port}/${port.major}`);
   }
 
   async #snapshot(port: PortRef, snapshotId: string, display: string) {

@@ -9,3 +9,4 @@ export * from './governance-tests.js';
 export * from './compliance-rows.js';
 export * from './governance-service.js';
 export * from './data-policy-gate.js';
+export * from './port-consumers.js';

@@ -2,11 +2,13 @@
  * Fills in what governance facts the model alone cannot give, from the platform's real
  * components: the access policies (is a port open to consumers without an agreement, which
  * masking rule covers a column), the warehouse (the data profile of each port's current snapshot), the
- * metadata store (the contract version last published, and what changed since) and the glossary.
+ * metadata store (the contract version last published, what changed since, and since when a
+ * deprecated contract is published) and the glossary.
  * Everything asynchronous is fetched up front so that evaluation itself stays synchronous.
  */
 import {
   classifyContractChange,
+  isDeprecatedContract,
   type DataProduct,
   type MeshModel,
   type OutputPort,
@@ -19,9 +21,11 @@ import { portColumns, type AccessColumn } from '../access/access-model.js';
 import type { Authorizer, PortRef } from '../access/access-types.js';
 import { maskRuleFor, type MaskRule } from '../access/masking-rules.js';
 import type { Principal } from '../identity/principal.js';
+import { firstDeprecatedPublication } from '../lifecycle/deprecated-since.js';
 import type { MetadataStore } from '../metadata/metadata-store.js';
 import type { Warehouse } from '../warehouse/warehouse.js';
 import { glossaryIdentifiers } from './glossary-identifiers.js';
+import { portConsumers } from './port-consumers.js';
 import { profileFacts } from './profile-facts.js';
 
 export interface SourceComponents {
@@ -31,6 +35,8 @@ export interface SourceComponents {
   readonly masks?: readonly MaskRule[];
   readonly warehouse?: Warehouse;
   readonly store?: MetadataStore;
+  /** Today, for facts relative to now (the deprecation notice); the current time when absent. */
+  readonly now?: Date;
 }
 
 /** A consumer with no team, no attributes and no agreement: the baseline policies are judged against. */
@@ -49,9 +55,11 @@ export async function prepareSubjectSources(
   products: readonly DataProduct[],
 ): Promise<SubjectSources> {
   const { authorizer, masks, warehouse, store } = components;
+  const now = components.now ?? new Date();
   const key = (product: DataProduct, port: OutputPort) => `${product.id}/${port.name}@${port.major}`;
   const profiles = new Map<string, ReadonlyMap<string, ProfileFacts>>();
   const published = new Map<string, PublishedContract>();
+  const deprecatedSince = new Map<string, string>();
   for (const product of products) {
     for (const port of product.outputPorts) {
       const ref = { productId: product.id, port: port.name, major: port.major };
@@ -60,10 +68,14 @@ export async function prepareSubjectSources(
         if (profile) profiles.set(key(product, port), profile);
       }
       if (store && port.contract) {
-        const last = await lastPublished(store, product, port);
+        const last = await lastPublishedContract(store, product, port);
         if (last) {
-          const consumers = last.changes.length > 0 ? await consumersOf(store, product, port) : [];
+          const consumers = last.changes.length > 0 ? await portConsumers(store, portRef(product, port), now, components.model) : [];
           published.set(key(product, port), { ...last, consumers });
+        }
+        if (isDeprecatedContract(port.contract)) {
+          const since = await firstDeprecatedPublication(store, product.id, port.contract.id);
+          if (since) deprecatedSince.set(key(product, port), since.toISOString().slice(0, 10));
         }
       }
     }
@@ -88,6 +100,8 @@ export async function prepareSubjectSources(
     profile: (product, port) => profiles.get(key(product, port)),
     published: (product, port) => published.get(key(product, port)),
     identifier: glossaryIdentifiers(components.model),
+    deprecatedSince: (product, port) => deprecatedSince.get(key(product, port)),
+    today: now.toISOString().slice(0, 10),
   };
 }
 
@@ -103,33 +117,11 @@ async function currentProfile(
   return profile ? profileFacts(profile) : undefined;
 }
 
-/** Principals with an approved agreement on the port, and those who queried the product lately. */
-async function consumersOf(store: MetadataStore, product: DataProduct, port: OutputPort): Promise<string[]> {
-  const consumers = new Set<string>();
-  let after: string | undefined;
-  do {
-    const page = await store.listAgreements({
-      productId: product.id,
-      status: 'approved',
-      limit: 1000,
-      ...(after ? { after } : {}),
-    });
-    for (const agreement of page.items)
-      if (agreement.port === port.name && agreement.major === port.major) consumers.add(agreement.principalId);
-    after = page.next;
-  } while (after !== undefined);
-  const since = new Date(Date.now() - RECENT_USAGE_MS);
-  for (const usage of await store.summarizeQueryUsage(product.id, since)) consumers.add(usage.principalId);
-  return [...consumers].sort();
-}
-
-const RECENT_USAGE_MS = 30 * 86_400_000;
-
 /**
  * The newest registered (published) version of the port's contract, and the changes from it to
  * the workspace's contract: none when they are the same. Undefined before the first publication.
  */
-async function lastPublished(
+export async function lastPublishedContract(
   store: MetadataStore,
   product: DataProduct,
   port: OutputPort,

@@ -27,6 +27,7 @@ import { WireError } from '../wire-error.js';
 import type { QueryDescription } from '../../gateway/gateway-types.js';
 import { executeLocal, localColumns } from './local-executor.js';
 import { writeLocalResult } from './local-output.js';
+import { noticeDeprecations } from './deprecation-notices.js';
 import { ResultCursor } from './result-cursor.js';
 import { QueryControl, type Portal, type PreparedStatement, type SessionCore } from './session-core.js';
 import { planStatement } from './statement-plan.js';
@@ -66,6 +67,7 @@ function startPortal(session: SessionCore, portal: Portal): Promise<ResultCursor
     const source = session.source(plan.target);
     const stream = await source.stream(plan.statement.text, portal.parameters, portal.control.controller.signal);
     portal.control.stream = stream;
+    noticeDeprecations(session, stream);
     return new ResultCursor(stream);
   });
   return portal.cursor;

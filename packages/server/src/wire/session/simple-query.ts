@@ -7,6 +7,7 @@
 import { commandComplete, emptyQueryResponse, readyForQuery, rowDescription } from '../protocol/backend-messages.js';
 import { splitStatements } from '../sql/split-statements.js';
 import { resultEncoding } from '../types/row-encoder.js';
+import { noticeDeprecations } from './deprecation-notices.js';
 import { executeLocal } from './local-executor.js';
 import { writeLocalResult } from './local-output.js';
 import { ResultCursor } from './result-cursor.js';
@@ -22,6 +23,7 @@ async function runQuery(session: SessionCore, plan: Extract<StatementPlan, { kin
       const source = session.source(plan.target);
       const stream = await source.stream(plan.statement.text, [], control.controller.signal);
       control.stream = stream;
+      noticeDeprecations(session, stream);
       cursor = new ResultCursor(stream);
       const encoding = resultEncoding(stream.columns);
       rowDescription(session.writer, encoding.headers, encoding.formats);
