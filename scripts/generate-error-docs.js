@@ -16,6 +16,9 @@ import {
   WEBHOOK_CODES,
   WIRE_CODES,
   SEARCH_CODES,
+  LIFECYCLE_CODES,
+  OPENLINEAGE_CODES,
+  LINEAGE_CODES,
 } from '@meshwork/server';
 
 const groups = [
@@ -43,6 +46,17 @@ const groups = [
   ],
   ['MW870', 'Access requests and agreements', 'Requesting, approving, rejecting and revoking access to output ports.'],
   ['MW875', 'Webhooks', 'Signed event delivery to subscribers.'],
+  [
+    'MW882',
+    'Lineage and impact',
+    'The lineage graph: `mesh lineage`, `mesh impact`, `GET /api/v1/lineage/{ref}` and `GET /api/v1/impact/{ref}`.',
+  ],
+  [
+    'MW885',
+    'OpenLineage',
+    'Run events sent to an OpenLineage receiver, and events received at `POST /api/v1/lineage`.',
+  ],
+  ['MW888', 'Product lifecycle', 'Deprecation and retirement of port versions, and what their readers are told.'],
   ['MW9', 'Server and HTTP API', 'The HTTP edge and the server process.'],
 ];
 
@@ -64,6 +78,9 @@ const all = Object.entries({
   ...WEBHOOK_CODES,
   ...SEARCH_CODES,
   ...KNOWLEDGE_CODES,
+  ...LIFECYCLE_CODES,
+  ...OPENLINEAGE_CODES,
+  ...LINEAGE_CODES,
 }).sort(([a], [b]) => a.localeCompare(b));
 
 let page = `# Error and diagnostic codes

@@ -14,6 +14,9 @@ import {
   WEBHOOK_CODES,
   WIRE_CODES,
   SEARCH_CODES,
+  LIFECYCLE_CODES,
+  OPENLINEAGE_CODES,
+  LINEAGE_CODES,
 } from '@meshwork/server';
 
 export interface CodeEntry {
@@ -39,4 +42,7 @@ export const allCodeRegistries: readonly Readonly<Record<string, CodeEntry>>[] =
   WEBHOOK_CODES,
   SEARCH_CODES,
   KNOWLEDGE_CODES,
+  LIFECYCLE_CODES,
+  OPENLINEAGE_CODES,
+  LINEAGE_CODES,
 ];

@@ -8,6 +8,7 @@
 import { isAbsolute, join } from 'node:path';
 import { hasErrors, InputError } from '@meshwork/core';
 import {
+  createDeprecatedSinceLookup,
   createLocalWarehouse,
   createQueryGateway,
   createUsageRecorder,
@@ -52,6 +53,8 @@ export async function withGateway<T>(
       maskingKey: loadMaskingKey(workspace.root, ctx.env),
       ...gatewaySettingOptions(workspace.model.config.gateway),
       onUsage: usage.record,
+      // Deprecation notices say since when (the first publication of the deprecated contract).
+      deprecatedSince: createDeprecatedSinceLookup(store),
     });
     try {
       return await use(gateway);

@@ -5,25 +5,32 @@
  * announces itself on stderr and waits to be killed.
  */
 import { isAbsolute, join } from 'node:path';
+import { isMeshworkError } from '@meshwork/core';
 import {
   createDataPolicyGate,
+  createLineageRecorder,
   createLocalWarehouse,
   createRunEngine,
   defaultWarehouseRoot,
   loadGovernance,
+  openLineageListener,
   type DiskLoadResult,
   type MetadataStore,
+  type OpenLineageRunListener,
   type RunObserver,
   type RuntimeContext,
   type Warehouse,
 } from '@meshwork/server';
 import type { CliContext } from './cli-context.js';
+import type { CliLifecycle } from './lifecycle-for.js';
 
 export function runtimeFor(
   ctx: CliContext,
   workspace: DiskLoadResult,
   store: MetadataStore,
   observer?: RunObserver,
+  /** Webhook events of the runs (product.published, run.failed…); none without it. */
+  lifecycle?: CliLifecycle,
 ): RuntimeContext {
   const pauseAt = ctx.env.MESHWORK_FAULT_PAUSE_AT;
   return {
@@ -38,6 +45,15 @@ export function runtimeFor(
     warehouse: warehouseFor(workspace),
     engine: createRunEngine({ tempDirectory: join(workspace.root, '.meshwork', 'tmp') }),
     observer,
+    listeners: [
+      // Each successful run's column lineage, kept in the store for `mesh lineage`, `mesh impact` and
+      // `mesh serve`; `runProducts` waits for the write before it returns, so the store is still open.
+      createLineageRecorder(store, {
+        log: (message, fields) => ctx.streams.stderr.write(`${message} ${JSON.stringify(fields)}\n`),
+      }).listener,
+      ...(lifecycle ? [lifecycle.runListener] : []),
+      ...openLineageFor(ctx, workspace),
+    ],
     faultPoint: pauseAt
       ? async (point) => {
           if (point !== pauseAt) return;
@@ -47,6 +63,35 @@ export function runtimeFor(
         }
       : undefined,
   };
+}
+
+/** How long a CLI process waits at exit for OpenLineage events still queued (the receiver may be down). */
+const OPENLINEAGE_EXIT_WAIT_MS = 3000;
+
+/**
+ * Run events for mesh.yaml `openlineage`, sent in the background while the command runs; when the
+ * process is about to exit, what is still queued gets at most OPENLINEAGE_EXIT_WAIT_MS, then is
+ * abandoned (said on stderr). Settings that do not validate (MW8850) do not stop a build: stderr
+ * says no events are sent, and `mesh serve` refuses to start until they are fixed.
+ */
+function openLineageFor(ctx: CliContext, workspace: DiskLoadResult): OpenLineageRunListener[] {
+  try {
+    const listener = openLineageListener({
+      model: workspace.model,
+      root: workspace.root,
+      log: (message, fields) => {
+        if (message !== 'OpenLineage event will be retried')
+          ctx.streams.stderr.write(`${message} ${JSON.stringify(fields)}\n`);
+      },
+    });
+    if (!listener) return [];
+    process.once('beforeExit', () => void listener.close(OPENLINEAGE_EXIT_WAIT_MS));
+    return [listener];
+  } catch (error) {
+    if (!isMeshworkError(error)) throw error;
+    ctx.streams.stderr.write(`OpenLineage events not sent: ${error.code} ${error.message}\n`);
+    return [];
+  }
 }
 
 /** The workspace's warehouse: `warehouse.path` of mesh.yaml, relative to the workspace, or the default. */

@@ -49,3 +49,6 @@ export * from './profiling/index.js';
 export * from './health/index.js';
 export * from './search/index.js';
 export * from './knowledge/index.js';
+export * from './lifecycle/index.js';
+export * from './openlineage/index.js';
+export * from './lineage/index.js';

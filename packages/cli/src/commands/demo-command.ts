@@ -84,9 +84,12 @@ export function registerDemo(program: Command, ctx: CliContext): void {
           env: ctx.env,
           port: Number(flags.port),
           wirePort: Number(flags.wirePort),
+          // DEMO ONLY: the portal's login page offers these users (see demo-users-routes.ts).
+          demoUsers: tokens,
         });
         const ana = tokens.find((t) => t.principalId === 'ana') ?? tokens[0];
         out.line(bold('Serving'));
+        out.line(`  Portal    ${platform.url}/`);
         out.line(`  API       ${platform.url}/api/v1/products`);
         out.line(`  API docs  ${platform.url}/api/docs`);
         if (ana) {

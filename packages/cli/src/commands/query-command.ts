@@ -16,6 +16,7 @@ import {
 import { openWorkspace, outputFor, type CliContext } from '../cli-context.js';
 import { withGateway } from '../gateway-for.js';
 import type { CliOutput } from '../output/cli-output.js';
+import { printDeprecations } from '../output/print-deprecations.js';
 import { collectTable, printResultTable } from '../output/result-table.js';
 import { principalFor } from '../principal-for.js';
 import { collect, positiveInteger, TABLE_MAX_ROWS } from './query-options.js';
@@ -61,6 +62,7 @@ export function registerQuery(program: Command, ctx: CliContext): void {
           },
           { onLimit: 'truncate', ...(maxRows !== undefined ? { maxRows } : {}) },
         );
+        printDeprecations(out, stream);
         if (flags.format === 'table') return printResultTable(out, await collectTable(stream));
         const encoder = encoderFor(flags.format, { tempDirectory: workspace.root });
         const outcome = await encoder.encode(stream, stdoutWriter(ctx), {

@@ -1,7 +1,11 @@
-/** `mesh register [product…]`: record the workspace's products and document versions in the metadata store. */
+/**
+ * `mesh register [product…]`: record the workspace's products and document versions in the
+ * metadata store. A deprecated contract registered for the first time is announced (`port.deprecated`).
+ */
 import type { Command } from 'commander';
-import { registerProducts } from '@meshwork/server';
+import { announceDeprecations, registerProducts } from '@meshwork/server';
 import { openWorkspace, outputFor, type CliContext } from '../cli-context.js';
+import { withLifecycle } from '../lifecycle-for.js';
 import { cliActor, withMetadataStore } from '../metadata-store-for.js';
 import { findProduct } from './product-ref.js';
 
@@ -16,7 +20,13 @@ export function registerRegister(program: Command, ctx: CliContext): void {
       const workspace = await openWorkspace(ctx);
       const only = refs.length > 0 ? refs.map((r) => findProduct(workspace.model, r).id) : undefined;
       const result = await withMetadataStore(ctx, workspace, (store) =>
-        registerProducts(store, workspace.model, workspace.diagnostics, cliActor(ctx), only),
+        withLifecycle(ctx, workspace, store, async ({ context }) => {
+          const registered = await registerProducts(store, workspace.model, workspace.diagnostics, cliActor(ctx), only);
+          await announceDeprecations(context, { actor: cliActor(ctx), ...(only ? { only } : {}) }).catch(
+            (error: unknown) => out.error(`deprecations not announced: ${String(error)}`),
+          );
+          return registered;
+        }),
       );
       if (options.json) return out.value(result);
       for (const v of result.newVersions) out.line(`registered ${v.productId} ${v.kind} ${v.documentId} v${v.version}`);

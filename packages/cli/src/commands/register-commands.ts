@@ -5,6 +5,8 @@ import { registerAccess } from './access-command.js';
 import { registerAudit } from './audit-command.js';
 import { registerDemo } from './demo-command.js';
 import { registerDiff } from './diff-command.js';
+import { registerImpact } from './impact-command.js';
+import { registerLineage } from './lineage-command.js';
 import { registerInit } from './init-command.js';
 import { registerRegister } from './register-command.js';
 import { registerPublish } from './publish-command.js';
@@ -32,6 +34,8 @@ export function registerCommands(program: Command, ctx: CliContext): void {
   registerValidate(program, ctx);
   registerCheck(program, ctx);
   registerDiff(program, ctx);
+  registerLineage(program, ctx);
+  registerImpact(program, ctx);
   registerShow(program, ctx);
   registerKnowledge(program, ctx);
   registerMetrics(program, ctx);

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { InputError } from '@meshwork/core';
 import { runProducts, type ProductRunResult } from '@meshwork/server';
 import { openWorkspace, outputFor, type CliContext } from '../cli-context.js';
+import { withLifecycle } from '../lifecycle-for.js';
 import { cliActor, withMetadataStore } from '../metadata-store-for.js';
 import type { CliOutput } from '../output/cli-output.js';
 import { createRunProgress } from '../output/run-progress.js';
@@ -114,19 +115,22 @@ export async function runAndReport(
   const workspace = await openWorkspace(ctx);
   const selection = flags.all ? 'all' : refs.map((r) => findProduct(workspace.model, r).id);
   const progress = createRunProgress(ctx.streams, out, !flags.json && !!ctx.streams.stderr.isTTY);
-  const results = await withMetadataStore(ctx, workspace, async (store) => {
-    const runtime = runtimeFor(ctx, workspace, store, progress.observer);
-    try {
-      return await runProducts(runtime, workspace.diagnostics, selection, {
-        trigger,
-        requestedBy: cliActor(ctx),
-        parameters: parseParams(flags.param),
-        parallel: Number(flags.parallel),
-      });
-    } finally {
-      runtime.engine.close();
-    }
-  }).finally(() => progress.finish());
+  const results = await withMetadataStore(ctx, workspace, (store) =>
+    // Runs are told to webhook subscribers; deliveries finish (or are logged for retry) before the store closes.
+    withLifecycle(ctx, workspace, store, async (lifecycle) => {
+      const runtime = runtimeFor(ctx, workspace, store, progress.observer, lifecycle);
+      try {
+        return await runProducts(runtime, workspace.diagnostics, selection, {
+          trigger,
+          requestedBy: cliActor(ctx),
+          parameters: parseParams(flags.param),
+          parallel: Number(flags.parallel),
+        });
+      } finally {
+        runtime.engine.close();
+      }
+    }),
+  ).finally(() => progress.finish());
   if (flags.json) out.value(results);
   else printResults(out, results);
   if (results.some((r) => r.outcome !== 'succeeded')) ctx.exitCode = 1;

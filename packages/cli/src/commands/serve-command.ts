@@ -32,6 +32,7 @@ export function registerServe(program: Command, ctx: CliContext): void {
         );
       }
       out.line(`Meshwork serving ${root}`);
+      out.line(`  Portal      ${platform.url}/`);
       out.line(`  API         ${platform.url}/api/v1/products`);
       out.line(`  API docs    ${platform.url}/api/docs`);
       out.line(`  OpenAPI     ${platform.url}/api/openapi.json`);

@@ -9,6 +9,7 @@ import { openWorkspace, outputFor, type CliContext } from '../cli-context.js';
 import { withGateway } from '../gateway-for.js';
 import type { CliOutput, CliStreams } from '../output/cli-output.js';
 import { collectTable, printResultTable } from '../output/result-table.js';
+import { printDeprecations } from '../output/print-deprecations.js';
 import { principalFor } from '../principal-for.js';
 import { runSqlShell } from '../sql-shell.js';
 import { printRelations } from './query-command.js';
@@ -48,6 +49,7 @@ export function registerSql(program: Command, ctx: CliContext): void {
                 { sql, ...(flags.purpose !== undefined ? { purpose: flags.purpose } : {}) },
                 { signal, onLimit: 'truncate', maxRows: flags.maxRows ?? TABLE_MAX_ROWS },
               );
+              printDeprecations(out, stream);
               printResultTable(out, await collectTable(stream));
             },
             listRelations: async () => printRelations(out, 'table', await gateway.visibleRelations(principal)),

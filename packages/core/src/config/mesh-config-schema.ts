@@ -121,6 +121,28 @@ export const WebhookSubscriptionSchema = Type.Object(
   { additionalProperties: false },
 );
 
+/**
+ * `openlineage`: where run events are sent (the OpenLineage HTTP transport: `POST <url><endpoint>`).
+ * The key is normally `${OPENLINEAGE_API_KEY}`; a URL with a user or password, or a key that
+ * resolved to nothing, is refused when the platform starts (MW8850). Reference:
+ * docs/reference/openlineage.md.
+ */
+export const OpenLineageSettingsSchema = Type.Object(
+  {
+    url: Type.String({ pattern: '^https?://', description: 'base URL of the receiver, e.g. http://marquez:5000' }),
+    endpoint: Type.Optional(
+      Type.String({ pattern: '^/', description: 'path of its lineage API (default /api/v1/lineage)' }),
+    ),
+    apiKey: Type.Optional(
+      Type.String({ description: 'sent as `Authorization: Bearer <apiKey>`, e.g. ${OPENLINEAGE_API_KEY}' }),
+    ),
+    namespace: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$', maxLength: 253 })),
+    timeoutMs: Type.Optional(Type.Integer({ minimum: 100, maximum: 300_000 })),
+    disabled: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+
 /** The governed SQL gateway: limits of every query, and TLS for the PostgreSQL wire protocol. */
 export const GatewaySettingsSchema = Type.Object(
   {
@@ -161,7 +183,15 @@ export const MeshConfigSchema = Type.Object(
     serviceAccounts: Type.Optional(Type.Array(ServiceAccountSchema)),
     identity: Type.Optional(IdentitySettingsSchema),
     webhooks: Type.Optional(Type.Array(WebhookSubscriptionSchema)),
+    openlineage: Type.Optional(OpenLineageSettingsSchema),
     gateway: Type.Optional(GatewaySettingsSchema),
+    /** Deprecation of port versions: the minimum days between announcing it and the `endOfLife` (default 30). */
+    lifecycle: Type.Optional(
+      Type.Object(
+        { deprecationNoticeDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 3650 })) },
+        { additionalProperties: false },
+      ),
+    ),
     connections: Type.Optional(Type.Record(Type.String({ pattern: '^[a-z][a-z0-9_-]*$' }), ConnectionSchema)),
     limits: Type.Optional(
       Type.Object({ maxFileBytes: Type.Optional(Type.Integer({ minimum: 1024 })) }, { additionalProperties: false }),
@@ -178,3 +208,4 @@ export type ConnectionConfig = Static<typeof ConnectionSchema>;
 export type Role = (typeof ROLES)[number];
 export type IdentitySettings = Static<typeof IdentitySettingsSchema>;
 export type WebhookSubscriptionConfig = Static<typeof WebhookSubscriptionSchema>;
+export type OpenLineageSettingsConfig = Static<typeof OpenLineageSettingsSchema>;

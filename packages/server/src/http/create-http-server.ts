@@ -23,10 +23,20 @@ import { knowledgeRoutes } from '../knowledge/knowledge-routes.js';
 import { metricsRoutes } from '../knowledge/metrics-routes.js';
 import { searchRoutes } from './routes/search-routes.js';
 import { catalogRoutes } from './routes/catalog-routes.js';
+import { lineageRoutes } from '../lineage/lineage-routes.js';
+import { openLineageRoutes } from '../openlineage/openlineage-routes.js';
+import { meRoutes } from './routes/me-routes.js';
+import { demoUsersRoutes } from './routes/demo-users-routes.js';
+import { portalStatic } from './portal-static.js';
+import type { DemoToken } from '../identity/demo-tokens.js';
 
 export interface HttpServerOptions {
   /** Structured JSON logs (default off in tests). */
   readonly logger?: boolean;
+  /** DEMO ONLY (`mesh demo`): the demo users and tokens the portal's login page offers. */
+  readonly demoUsers?: readonly DemoToken[];
+  /** The built portal served at `/` (default packages/portal/dist). */
+  readonly portalRoot?: string;
 }
 
 export async function createHttpServer(
@@ -86,5 +96,10 @@ export async function createHttpServer(
   await app.register(metricsRoutes(services));
   await app.register(searchRoutes(services));
   await app.register(catalogRoutes(services));
+  await app.register(lineageRoutes(services));
+  await app.register(openLineageRoutes(services));
+  await app.register(meRoutes());
+  if (options.demoUsers) await app.register(demoUsersRoutes(options.demoUsers));
+  await app.register(portalStatic({ root: options.portalRoot }));
   return app;
 }

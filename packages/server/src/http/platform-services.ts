@@ -6,6 +6,7 @@ import type { QueryGateway } from '../gateway/gateway-types.js';
 import type { GatewayLimits } from '../gateway/query-gateway.js';
 import type { GovernanceService } from '../governance/governance-service.js';
 import type { HealthService } from '../health/health-service.js';
+import type { LineageService } from '../lineage/lineage-service.js';
 import type { Authenticator } from '../identity/authenticator.js';
 import type { MetadataStore } from '../metadata/metadata-store.js';
 import type { RuntimeContext } from '../runtime/runtime-context.js';
@@ -38,4 +39,6 @@ export interface PlatformServices {
   readonly health: HealthService;
   /** Catalog search, indexed once from the model at start (search/). */
   readonly search: CatalogSearch;
+  /** The lineage graph (model, recorded column lineage, OpenLineage events): lineage and impact. */
+  readonly lineage: LineageService;
 }

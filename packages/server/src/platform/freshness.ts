@@ -1,10 +1,14 @@
 /**
  * Freshness SLOs from the contract's `slaProperties`: a product whose newest snapshot is older
  * than its `frequency` (plus `latency`, when given) is stale. Evaluated from snapshot times in
- * the warehouse; the result goes to the product's status history (only changes are kept).
+ * the warehouse; the result goes to the product's status history (only changes are kept). A
+ * change into stale, or back to fresh, is an SLO breach or restoration: audited and, given an
+ * event publisher, told to webhook subscribers — once per transition.
  */
 import { productSlaDuration, type DataProduct, type MeshModel } from '@meshwork/core';
+import { announceStatusTransition } from '../lifecycle/slo-transitions.js';
 import type { MetadataStore } from '../metadata/metadata-store.js';
+import type { EventPublisher } from '../webhooks/webhook-types.js';
 import type { Warehouse } from '../warehouse/warehouse.js';
 
 export async function evaluateFreshness(
@@ -12,6 +16,7 @@ export async function evaluateFreshness(
   store: MetadataStore,
   warehouse: Warehouse,
   now: Date,
+  events?: EventPublisher,
 ): Promise<number> {
   let changed = 0;
   for (const product of model.products.values()) {
@@ -27,7 +32,9 @@ export async function evaluateFreshness(
         ? 'no snapshot published yet'
         : `newest snapshot ${Math.round((now.getTime() - latest.getTime()) / 60_000)} min old; allowed ${Math.round(allowed / 60_000)} min`;
     const recorded = await store.recordProductStatus({ productId: product.id, status, reason, at: now });
-    if (recorded.changed) changed++;
+    if (!recorded.changed) continue;
+    changed++;
+    await announceStatusTransition({ model, store, events }, current?.status, recorded.current);
   }
   return changed;
 }

@@ -20,7 +20,8 @@ import { createDataPolicyGate } from '../governance/data-policy-gate.js';
 import { createGovernanceService } from '../governance/governance-service.js';
 import { loadGovernance } from '../governance/load-governance.js';
 import { createHealthService } from '../health/health-service.js';
-import { createHttpServer } from '../http/create-http-server.js';
+import { createLineageService } from '../lineage/lineage-service.js';
+import { createHttpServer, type HttpServerOptions } from '../http/create-http-server.js';
 import { createAuthenticator } from '../identity/authenticator.js';
 import type { PlatformServices } from '../http/platform-services.js';
 import { createMetadataStore } from '../metadata/create-metadata-store.js';
@@ -32,6 +33,10 @@ import { createWebhookDispatcher, type WebhookLog } from '../webhooks/webhook-di
 import { startWebhookResumer } from '../webhooks/webhook-resumer.js';
 import { webhookSubscriptions } from '../webhooks/webhook-subscriptions.js';
 import { loadWorkspaceFromDisk } from '../workspace/load-workspace-from-disk.js';
+import { openLineageListener } from '../openlineage/openlineage-run-listener.js';
+import { createDeprecatedSinceLookup } from '../lifecycle/deprecated-since.js';
+import { createLifecycleRunListener } from '../lifecycle/lifecycle-run-listener.js';
+import { createRetirementAnnouncer } from '../lifecycle/retirement-announcements.js';
 import { createCatalogSearch } from '../search/catalog-search.js';
 import { createFreshnessView } from '../search/freshness-view.js';
 import { evaluateFreshness } from './freshness.js';
@@ -56,6 +61,10 @@ export interface PlatformOptions {
   readonly healthIntervalMs?: number;
   /** How often agreement expiries are recorded and overdue webhook retries resumed (default 60 s). */
   readonly agreementSweepIntervalMs?: number;
+  /** DEMO ONLY: `mesh demo` passes its users' tokens for the portal's login page (see HttpServerOptions). */
+  readonly demoUsers?: HttpServerOptions['demoUsers'];
+  /** The built portal to serve at `/` (default packages/portal/dist). */
+  readonly portalRoot?: string;
 }
 
 export interface RunningPlatform {
@@ -94,16 +103,6 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     cleanups.push(() => engine.close());
     // Data policies run inside every build; they are compiled once, with the rest of governance.
     const governanceSet = loadGovernance(root, model);
-    const runtime = {
-      model,
-      root,
-      store,
-      warehouse,
-      engine,
-      observer: options.observer,
-      dataPolicyGate: createDataPolicyGate({ model, governance: governanceSet }),
-    };
-    const authenticator = createAuthenticator({ store, model, root });
     // Webhook log lines go to the HTTP server's logger once it exists.
     const webhookLog: { write: WebhookLog } = { write: () => undefined };
     const webhooks = createWebhookDispatcher({
@@ -112,6 +111,43 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       log: (message, fields) => webhookLog.write(message, fields),
     });
     cleanups.push(() => webhooks.close());
+    // Runs, SLO transitions and retirements are told to webhook subscribers (lifecycle/).
+    const lifecycle = {
+      model,
+      store,
+      events: webhooks,
+      log: (message: string, fields: Record<string, string | number | null>) => webhookLog.write(message, fields),
+    };
+    const retirements = createRetirementAnnouncer(lifecycle);
+    // Run events to mesh.yaml `openlineage` (MW8850 stops the start when its settings are wrong).
+    const openLineage = openLineageListener({
+      model,
+      root,
+      log: (message, fields) => webhookLog.write(message, fields),
+    });
+    if (openLineage) cleanups.push(() => openLineage.close(2000));
+    // Lineage: the model's, each product's newest recorded column lineage, accepted OpenLineage events.
+    const lineage = await createLineageService({
+      model,
+      store,
+      log: (message, fields) => webhookLog.write(message, fields),
+    });
+    cleanups.push(() => lineage.idle());
+    const runtime = {
+      model,
+      root,
+      store,
+      warehouse,
+      engine,
+      observer: options.observer,
+      dataPolicyGate: createDataPolicyGate({ model, governance: governanceSet }),
+      listeners: [
+        lineage.listener,
+        createLifecycleRunListener(lifecycle, retirements),
+        ...(openLineage ? [openLineage] : []),
+      ],
+    };
+    const authenticator = createAuthenticator({ store, model, root });
     // Access policies load fail-closed: with errors in them, every request is denied (MW5516).
     const access = loadAccessPolicies(root, model);
     const authorizer = access.authorizer;
@@ -127,6 +163,8 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       tempDirectory: join(root, '.meshwork', 'tmp', 'gateway'),
       maskingKey: loadMaskingKey(root, options.env),
       onUsage: usage.record,
+      deprecatedSince: createDeprecatedSinceLookup(store),
+      onRetiredRead: (port) => void retirements.announce(port.productId, port.port, port.major).catch(() => undefined),
       ...gatewaySettingOptions(model.config.gateway),
     });
     cleanups.push(() => gateway.close());
@@ -171,9 +209,14 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       governance,
       health,
       search,
+      lineage,
     };
 
-    const app = await createHttpServer(services, { logger: options.logger });
+    const app = await createHttpServer(services, {
+      logger: options.logger,
+      demoUsers: options.demoUsers,
+      portalRoot: options.portalRoot,
+    });
     cleanups.push(() => app.close());
     const address = await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 8080 });
 
@@ -209,8 +252,10 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     const schedule = startScheduleRunner(model, runtime, log);
     cleanups.push(() => schedule.stop());
     const evaluate = () =>
-      evaluateFreshness(model, store, warehouse, new Date())
+      evaluateFreshness(model, store, warehouse, new Date(), webhooks)
         .then(() => freshness.refresh())
+        // Port versions reaching their endOfLife are announced even when nothing runs or reads them.
+        .then(() => retirements.sweep())
         .catch((error: unknown) => log('freshness evaluation failed', { error: String(error) }));
     await evaluate();
     // The first health batch starts now (search ranking reads it), without delaying the start.

@@ -7,7 +7,8 @@
  * Status codes are decided before the body starts: the query is parsed, authorized and run up to
  * its first chunk first, so a refused or failing query is an ordinary error response (400, 403,
  * 404, 503). After that the status is 200 and:
- * - headers: `Content-Type`, `X-Meshwork-Products` (the products read, comma-separated);
+ * - headers: `Content-Type`, `X-Meshwork-Products` (the products read, comma-separated); for a
+ *   query reading a deprecated port version, `Deprecation`, `Sunset` and `Link` (deprecation-headers.ts);
  * - truncation by a row or byte limit is in the JSON body's `stats.truncated`, and for every
  *   streamed format in the `X-Meshwork-Truncated: true|false` trailer (announced by `Trailer`) —
  *   headers are gone before the last row is known; Parquet is built before it is sent, so there
@@ -26,6 +27,7 @@ import { writableByteWriter } from '../../gateway/encoders/byte-writer.js';
 import type { EncodeOutcome, ResultFormat } from '../../gateway/encoders/encoder-types.js';
 import { materializeParquet } from '../../gateway/encoders/parquet-encoder.js';
 import { encoderFor, FORMAT_MEDIA_TYPES, negotiateFormat } from '../../gateway/encoders/result-formats.js';
+import { deprecationHeaders } from '../../lifecycle/deprecation-headers.js';
 import type { PlatformServices } from '../platform-services.js';
 import { requirePrincipal } from '../request-principal.js';
 import {
@@ -47,7 +49,7 @@ export function queryRoutes(services: Pick<PlatformServices, 'root' | 'gateway'>
         schema: {
           summary: 'Run a governed SQL query',
           description:
-            'One read-only statement over the data products you may query, with masks and row filters applied. The result is streamed in the format named by `format` or negotiated through `Accept`; `X-Meshwork-Products` lists the products read, and the `X-Meshwork-Truncated` trailer (a header for Parquet; `stats.truncated` in JSON) tells whether a row or byte limit cut the result. A failure after the first row ends a JSON document with an `error` member and aborts the other formats.',
+            'One read-only statement over the data products you may query, with masks and row filters applied. The result is streamed in the format named by `format` or negotiated through `Accept`; `X-Meshwork-Products` lists the products read, and the `X-Meshwork-Truncated` trailer (a header for Parquet; `stats.truncated` in JSON) tells whether a row or byte limit cut the result. A failure after the first row ends a JSON document with an `error` member and aborts the other formats. A query that reads a deprecated port version gets `Deprecation: @<unix seconds>` (RFC 9745), `Sunset: <HTTP-date of its endOfLife>` (RFC 8594) and a `Link` with `rel="successor-version"` to the product of its replacement.',
           tags: ['query'],
           body: QueryBodySchema,
           produces: Object.values(FORMAT_MEDIA_TYPES),
@@ -84,6 +86,7 @@ export function queryRoutes(services: Pick<PlatformServices, 'root' | 'gateway'>
         const result = await prefetchFirstChunk(stream);
         try {
           void reply.header('X-Meshwork-Products', stream.stats().products.join(','));
+          void reply.headers(deprecationHeaders(stream.deprecations ?? [], new Date()));
           const maxBytes = services.gateway.limits.maxBytes;
           if (format === 'parquet') return await sendParquet(reply, result, maxBytes, tempDirectory, controller.signal);
           return sendStreamed(reply, result, format, maxBytes, tempDirectory);
