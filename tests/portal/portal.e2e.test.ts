@@ -8,78 +8,36 @@
  * product renders (the time is printed, not asserted). With MESHWORK_SCREENSHOTS=<dir>
  * (`npm run docs:screenshots`) it also saves the screenshots of the docs.
  */
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPlatform, type DemoToken, type RunningPlatform } from '@meshwork/server';
-import { componentAvailable } from '../../test-support/components.js';
-import { runCli } from '../../packages/cli/src/test-support/run-cli.js';
+import { hasChromium, repo, startPortalFixture, type PortalFixture } from './portal-fixture.js';
 import { addWideProduct, WIDE_COLUMNS } from './wide-product.js';
 
-const run = promisify(execFile);
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = componentAvailable(
-  'chromium',
-  existsSync(CHROMIUM),
-  "install Debian's Chromium (apt-get install chromium); .ci/run does",
-);
-const repo = join(import.meta.dirname, '../..');
 const screenshots = process.env.MESHWORK_SCREENSHOTS;
 
-let dir: string;
-let platform: RunningPlatform;
-let browser: Browser;
-let context: BrowserContext;
+let fixture: PortalFixture;
 let page: Page;
 let wideProduct: string;
-const problems: string[] = [];
+let problems: string[];
 
 beforeAll(async () => {
   if (!hasChromium) return;
-  dir = await mkdtemp(join(tmpdir(), 'meshwork-portal-e2e-'));
-  const root = join(dir, 'demo-mesh');
-  const portal = join(dir, 'portal');
-  // The portal as `npm run build` makes it, from the current sources (never a stale dist/), in
-  // production mode: vitest's NODE_ENV=test would give React's slower development build.
-  const portalBuild = run(
-    process.execPath,
-    [join(repo, 'node_modules/vite/bin/vite.js'), 'build', 'packages/portal', '--outDir', portal, '--logLevel', 'warn'],
-    { cwd: repo, env: { ...process.env, NODE_ENV: 'production' } },
-  );
-  portalBuild.catch(() => undefined); // awaited below; this only keeps an early failure handled
-  await cp(join(repo, 'examples/demo-mesh'), root, {
-    recursive: true,
-    filter: (src) => !src.includes('.meshwork') && !src.includes('/data/'),
+  fixture = await startPortalFixture({
+    prepare: async (root) => {
+      wideProduct = await addWideProduct(root, 'sales', 'wide-ledger');
+    },
   });
-  const built = await runCli(['demo', root, '--no-serve', '--scale', '0.02'], root);
-  expect(built.code, built.stderr).toBe(0);
-  wideProduct = await addWideProduct(root, 'sales', 'wide-ledger');
-  const demoUsers = JSON.parse(await readFile(join(root, '.meshwork', 'demo-tokens.json'), 'utf8')) as DemoToken[];
-  await portalBuild;
-  platform = await startPlatform({ root, env: {}, port: 0, wirePort: false, demoUsers, portalRoot: portal });
-  // Scorecards are computed in the background after a start; the cards show them.
-  await platform.services.health.refresh();
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox'] });
-  context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  page = await context.newPage();
-  page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning') problems.push(`console: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  problems = fixture.problems;
+  ({ page } = await fixture.newPage());
 }, 240_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await platform?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
+  await fixture?.close();
 });
 
-const url = (path: string) => `${platform.url}${path}`;
+const url = (path: string) => fixture.url(path);
 
 async function saveScreenshot(name: string): Promise<void> {
   if (!screenshots) return;
