@@ -70,7 +70,8 @@ export async function prepareSubjectSources(
       if (store && port.contract) {
         const last = await lastPublishedContract(store, product, port);
         if (last) {
-          const consumers = last.changes.length > 0 ? await portConsumers(store, portRef(product, port), now, components.model) : [];
+          const consumers =
+            last.changes.length > 0 ? await portConsumers(store, portRef(product, port), now, components.model) : [];
           published.set(key(product, port), { ...last, consumers });
         }
         if (isDeprecatedContract(port.contract)) {
