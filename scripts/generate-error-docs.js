@@ -19,6 +19,7 @@ import {
   LIFECYCLE_CODES,
   OPENLINEAGE_CODES,
   LINEAGE_CODES,
+  INCIDENT_CODES,
 } from '@meshwork/server';
 
 const groups = [
@@ -57,6 +58,7 @@ const groups = [
     'Run events sent to an OpenLineage receiver, and events received at `POST /api/v1/lineage`.',
   ],
   ['MW888', 'Product lifecycle', 'Deprecation and retirement of port versions, and what their readers are told.'],
+  ['MW890', 'Incidents', 'Periods when a product was failing or stale: `GET /api/v1/incidents`.'],
   ['MW9', 'Server and HTTP API', 'The HTTP edge and the server process.'],
 ];
 
@@ -81,6 +83,7 @@ const all = Object.entries({
   ...LIFECYCLE_CODES,
   ...OPENLINEAGE_CODES,
   ...LINEAGE_CODES,
+  ...INCIDENT_CODES,
 }).sort(([a], [b]) => a.localeCompare(b));
 
 let page = `# Error and diagnostic codes

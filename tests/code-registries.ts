@@ -17,6 +17,7 @@ import {
   LIFECYCLE_CODES,
   OPENLINEAGE_CODES,
   LINEAGE_CODES,
+  INCIDENT_CODES,
 } from '@meshwork/server';
 
 export interface CodeEntry {
@@ -45,4 +46,5 @@ export const allCodeRegistries: readonly Readonly<Record<string, CodeEntry>>[] =
   LIFECYCLE_CODES,
   OPENLINEAGE_CODES,
   LINEAGE_CODES,
+  INCIDENT_CODES,
 ];

@@ -52,3 +52,4 @@ export * from './knowledge/index.js';
 export * from './lifecycle/index.js';
 export * from './openlineage/index.js';
 export * from './lineage/index.js';
+export * from './incidents/index.js';

@@ -8,3 +8,4 @@ export {
 export { exampleQueries, portRelation, type ExampleQuery } from './example-queries.js';
 export { changelogSection, type ChangelogEntry } from './changelog-section.js';
 export { sampleSection, SAMPLE_ROWS, type SampleSection } from './sample-section.js';
+export { contractVersionDocument, type ContractVersionDocument } from './contract-version-document.js';

@@ -1,0 +1,8 @@
+/** The incidents context's public surface (see CONTEXT.md). */
+export type * from './incident-types.js';
+export { INCIDENT_STATUSES } from './incident-types.js';
+export { deriveIncidents, type IncidentEvidence } from './derive-incidents.js';
+export { failedChecksOf } from './failed-checks.js';
+export { listIncidents, productIncidents } from './incident-reader.js';
+export { incidentRoutes } from './incident-routes.js';
+export { INCIDENT_CODES, type IncidentCode } from './incident-codes.js';
