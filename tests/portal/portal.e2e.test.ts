@@ -96,11 +96,12 @@ describe.runIf(hasChromium)('the portal in Chromium, on the demo mesh', () => {
       .getByText(/^health \d+/)
       .waitFor();
 
-    await page
-      .getByRole('group', { name: 'Domain' })
-      .getByRole('checkbox', { name: /^customers/ })
-      .check();
+    const customers = page.getByRole('group', { name: 'Domain' }).getByRole('checkbox', { name: /^customers/ });
+    // A click, not check(): the box follows the URL, so it changes state only once the
+    // navigation the click starts has rendered.
+    await customers.click();
     await page.waitForURL(/domain=customers/);
+    await expect.poll(() => customers.isChecked()).toBe(true);
     await expect
       .poll(async () => {
         const ids = await page.locator('.product-card .product-id').allTextContents();

@@ -54,7 +54,8 @@ export function apiUrl(path: string, query: QueryParams = {}): string {
   return search ? `${path}?${search}` : path;
 }
 
-async function apiErrorFrom(response: Response): Promise<ApiError> {
+/** The ApiError an unsuccessful answer stands for (also used by the pages that POST). */
+export async function apiErrorFrom(response: Response): Promise<ApiError> {
   const body: unknown = await response.json().catch(() => null);
   const error = (body as { error?: { code?: unknown; message?: unknown } } | null)?.error;
   if (error && typeof error.code === 'string' && typeof error.message === 'string') {

@@ -4,14 +4,20 @@
  * app, so no server change is needed.
  */
 import { createBrowserRouter } from 'react-router';
+import { InboxPage } from '../access/inbox-page.js';
+import { MyAccessPage } from '../access/my-access-page.js';
+import { RequestAccessPage } from '../access/request-access-page.js';
+import { ConsolePage } from '../console/console-page.js';
+import { GlossaryPage } from '../glossary/glossary-page.js';
+import { GovernanceRoute } from '../governance/governance-route.js';
 import { AppLayout } from '../layout/app-layout.js';
+import { LineageExplorerRoute } from '../lineage/lineage-routes.js';
 import { LoginPage } from '../login/login-page.js';
 import { DomainsPage } from '../marketplace/domains-page.js';
 import { MarketplacePage } from '../marketplace/marketplace-page.js';
-import { OverviewTab } from '../product/overview-tab.js';
+import { OperationsPage } from '../operations/operations-page.js';
 import { ProductPage } from '../product/product-page.js';
-import { SampleTab } from '../product/sample-tab.js';
-import { SchemaTab } from '../product/schema-tab.js';
+import { productTabRoutes } from '../product/product-tabs.js';
 import { RequireSession } from '../session/require-session.js';
 import { NotFoundPage } from './not-found-page.js';
 
@@ -31,12 +37,17 @@ export function createAppRouter() {
         {
           path: 'products/:id',
           element: <ProductPage />,
-          children: [
-            { index: true, element: <OverviewTab /> },
-            { path: 'schema', element: <SchemaTab /> },
-            { path: 'sample', element: <SampleTab /> },
-          ],
+          // Its tabs: product/product-tabs.tsx (one entry per tab).
+          children: productTabRoutes,
         },
+        { path: 'products/:id/request-access', element: <RequestAccessPage /> },
+        { path: 'access', element: <MyAccessPage /> },
+        { path: 'access/inbox', element: <InboxPage /> },
+        { path: 'console', element: <ConsolePage /> },
+        { path: 'lineage', element: <LineageExplorerRoute /> },
+        { path: 'governance', element: <GovernanceRoute /> },
+        { path: 'operations', element: <OperationsPage /> },
+        { path: 'glossary/:entity?', element: <GlossaryPage /> },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

@@ -5,6 +5,7 @@
  */
 import type { FormEvent } from 'react';
 import { Link, NavLink, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { AccessNavLink } from '../access/access-nav-link.js';
 import { useSession } from '../session/session-context.js';
 
 export function SiteHeader() {
@@ -57,6 +58,24 @@ export function SiteHeader() {
           </li>
           <li>
             <NavLink to="/domains">Domains</NavLink>
+          </li>
+          <li>
+            <NavLink to="/console">SQL console</NavLink>
+          </li>
+          <li>
+            <AccessNavLink />
+          </li>
+          <li>
+            <NavLink to="/lineage">Lineage</NavLink>
+          </li>
+          <li>
+            <NavLink to="/glossary">Glossary</NavLink>
+          </li>
+          <li>
+            <NavLink to="/governance">Governance</NavLink>
+          </li>
+          <li>
+            <NavLink to="/operations">Operations</NavLink>
           </li>
           <li>
             <a href="/api/docs">API reference</a>

@@ -1,19 +1,45 @@
-/** Overview: what the product is for, who owns it, its status, health and output ports. */
+/**
+ * Overview: what the product is for, who owns it and whether it keeps its service levels — both
+ * up front — then its status, health and output ports.
+ */
 import type { ProductDetail } from '../api/api-types.js';
+import { productOwner } from './product-owner.js';
 import { useProductTab } from './product-context.js';
+import { SloStatusPanel } from './slo-status-panel.js';
 
 export function OverviewTab() {
   const { detail, summary } = useProductTab();
   const text = descriptionOf(detail.descriptor);
+  const owner = productOwner(detail.owner, detail.descriptor);
   return (
     <section aria-labelledby="overview-title" className="tab-panel">
       <h2 id="overview-title">Overview</h2>
       {text.purpose && <p className="lead">{text.purpose}</p>}
-      <dl className="facts wide">
+      <div className="overview-highlights">
         <div>
-          <dt>Owner</dt>
-          <dd>{detail.owner ?? '—'}</dd>
+          <h3>Owner</h3>
+          <div className="owner-panel">
+            <p>
+              <strong>{owner.team ?? 'No owning team'}</strong>
+              {owner.owners.length > 0 && <> — product owner {owner.owners.join(', ')}</>}
+            </p>
+            {owner.members.some((m) => m.role !== 'owner') && (
+              <p className="muted">
+                Team:{' '}
+                {owner.members
+                  .filter((m) => m.role !== 'owner')
+                  .map((m) => (m.role ? `${m.name}, ${m.role}` : m.name))
+                  .join('; ')}
+              </p>
+            )}
+          </div>
         </div>
+        <div>
+          <h3>Service levels</h3>
+          <SloStatusPanel detail={detail} />
+        </div>
+      </div>
+      <dl className="facts wide">
         <div>
           <dt>Domain</dt>
           <dd>{detail.domain}</dd>

@@ -1,9 +1,10 @@
-/** What the product page hands its tabs (overview, schema, sample): the detail it loaded once. */
+/** What the product page hands its tabs: the detail it loaded once, and the summary. */
 import { useOutletContext } from 'react-router';
-import type { ProductDetail, ProductSummary } from '../api/api-types.js';
+import type { ProductSummary } from '../api/api-types.js';
+import type { ProductPageDetail } from './product-api-types.js';
 
 export interface ProductTabContext {
-  readonly detail: ProductDetail;
+  readonly detail: ProductPageDetail;
   /** The summary (archetype, tags, version); undefined while it loads. */
   readonly summary: ProductSummary | undefined;
 }

@@ -1,20 +1,23 @@
 /**
- * A product's page: its name and badges, then one tab per section (overview, schema, sample),
- * each a URL of its own (`/products/sales.orders/schema`). Everything comes from
+ * A product's page: its name, owner and badges (lifecycle, freshness, SLO, health), then one tab
+ * per section (product-tabs.tsx), each a URL of its own (`/products/sales.orders/schema`). Everything comes from
  * `GET /api/v1/products/{id}/detail` as the viewer: samples are masked for them, and a product they
  * may not discover is "not found".
  */
-import { NavLink, Outlet, useParams } from 'react-router';
-import { useProduct, useProductDetail } from '../api/api-queries.js';
+import { Link, NavLink, Outlet, useParams } from 'react-router';
+import { useProduct } from '../api/api-queries.js';
 import { FreshnessBadge } from '../components/freshness-badge.js';
 import { HealthScore } from '../components/health-score.js';
 import { LoadError, Loading } from '../components/query-status.js';
 import { usePageTitle } from '../layout/use-page-title.js';
+import { useProductPageDetail } from './product-api.js';
 import type { ProductTabContext } from './product-context.js';
+import { PRODUCT_TABS } from './product-tabs.js';
+import { SloStatusBadge } from './slo-status-panel.js';
 
 export function ProductPage() {
   const id = useParams().id ?? '';
-  const detail = useProductDetail(id);
+  const detail = useProductPageDetail(id);
   const summary = useProduct(id);
   usePageTitle(detail.data?.title ?? id);
 
@@ -30,19 +33,26 @@ export function ProductPage() {
         <p className="product-id">
           {product.id} · <span className="muted">{product.urn}</span>
         </p>
+        <p className="product-owner">
+          Owned by <strong>{product.owner ?? 'no team'}</strong>
+        </p>
         <p className="badges">
           <span className={`badge lifecycle-${product.lifecycle}`}>{product.lifecycle}</span>
           {summary.data?.archetype && <span className="badge">{summary.data.archetype}</span>}
           <FreshnessBadge status={product.status?.status} />
+          <SloStatusBadge detail={product} />
           <HealthScore score={product.health?.score} />
         </p>
+        <Link to={`${base}/request-access`} className="button-link">
+          Request access
+        </Link>
       </header>
       <nav aria-label="Product sections" className="tabs">
-        <NavLink to={base} end>
-          Overview
-        </NavLink>
-        <NavLink to={`${base}/schema`}>Schema</NavLink>
-        <NavLink to={`${base}/sample`}>Sample data</NavLink>
+        {PRODUCT_TABS.map((tab) => (
+          <NavLink key={tab.path} to={tab.path ? `${base}/${tab.path}` : base} end={!tab.path}>
+            {tab.label}
+          </NavLink>
+        ))}
       </nav>
       <Outlet context={context} />
     </article>
