@@ -15,6 +15,7 @@ import { LineageExplorerRoute } from '../lineage/lineage-routes.js';
 import { LoginPage } from '../login/login-page.js';
 import { DomainsPage } from '../marketplace/domains-page.js';
 import { MarketplacePage } from '../marketplace/marketplace-page.js';
+import { MeshMapRoute } from '../mesh-map/mesh-map-route.js';
 import { OperationsPage } from '../operations/operations-page.js';
 import { ProductPage } from '../product/product-page.js';
 import { productTabRoutes } from '../product/product-tabs.js';
@@ -34,6 +35,7 @@ export function createAppRouter() {
       children: [
         { index: true, element: <MarketplacePage /> },
         { path: 'domains', element: <DomainsPage /> },
+        { path: 'map', element: <MeshMapRoute /> },
         {
           path: 'products/:id',
           element: <ProductPage />,

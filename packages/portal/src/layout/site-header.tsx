@@ -60,6 +60,9 @@ export function SiteHeader() {
             <NavLink to="/domains">Domains</NavLink>
           </li>
           <li>
+            <NavLink to="/map">Mesh map</NavLink>
+          </li>
+          <li>
             <NavLink to="/console">SQL console</NavLink>
           </li>
           <li>

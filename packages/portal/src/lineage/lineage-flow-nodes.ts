@@ -33,6 +33,7 @@ export function toFlowNodes(
           `lineage-node lineage-${node.kind}`,
           node.root ? 'lineage-root' : '',
           node.unresolved === undefined ? '' : 'lineage-unresolved',
+          node.tone ?? '',
         ]
           .filter(Boolean)
           .join(' '),
@@ -41,7 +42,7 @@ export function toFlowNodes(
   });
 }
 
-const KIND_NAME = { product: 'Product', port: 'Port', column: 'Column', dataset: 'Dataset' } as const;
+const KIND_NAME = { domain: 'Domain', product: 'Product', port: 'Port', column: 'Column', dataset: 'Dataset' } as const;
 
 /** `Port sales.orders.orders@2, 1 hop downstream`. */
 export function describeNode(node: GraphNode): string {
@@ -51,6 +52,7 @@ export function describeNode(node: GraphNode): string {
     if (node.upstream) parts.push(hops(node.upstream, 'upstream'));
     if (node.downstream) parts.push(hops(node.downstream, 'downstream'));
   }
+  if (node.detail !== undefined) parts.push(node.detail);
   if (node.unresolved !== undefined) parts.push(`lineage unresolved: ${node.unresolved}`);
   return parts.join(', ');
 }

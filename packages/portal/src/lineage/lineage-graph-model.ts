@@ -16,7 +16,8 @@ import {
   type LineageTransform,
 } from './lineage-types.js';
 
-export type GraphNodeKind = 'product' | 'port' | 'dataset' | 'column';
+/** `domain`: a box of products, drawn by the mesh map (src/mesh-map/) only. */
+export type GraphNodeKind = 'domain' | 'product' | 'port' | 'dataset' | 'column';
 
 export interface GraphNode {
   /** The node's reference (what lineage and impact take); unique in the graph. */
@@ -41,6 +42,10 @@ export interface GraphNode {
   readonly implied: boolean;
   /** A port whose columns the viewer asked to see. */
   readonly columnsShown: boolean;
+  /** A second line under the label (the mesh map: archetype and health). */
+  readonly detail?: string;
+  /** A class added to the node's box, to colour it (the mesh map: `health-good`). */
+  readonly tone?: string;
 }
 
 /** `value`: the output's values come from the input; `row`: the input decides which rows. */

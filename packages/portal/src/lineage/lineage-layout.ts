@@ -24,6 +24,7 @@ export type ElkLayout = (graph: ElkNode) => Promise<ElkNode>;
 const CHAR = 7.6;
 const COLUMN_HEIGHT = 28;
 const SIZES = {
+  domain: { header: 40, minWidth: 180 },
   product: { header: 40, minWidth: 180 },
   dataset: { header: 46, minWidth: 180 },
   port: { header: 62, minWidth: 190 },
@@ -38,6 +39,9 @@ export const ROOT_LAYOUT_OPTIONS: Readonly<Record<string, string>> = {
   'elk.padding': '[top=12,left=12,bottom=12,right=12]',
 };
 
+/** The height of a node's second line (`detail`). */
+const DETAIL_HEIGHT = 20;
+
 /** Nodes above which the layout trades a little crossing minimisation for time. */
 const LARGE_GRAPH = 200;
 
@@ -51,8 +55,14 @@ export function toElkGraph(model: LineageGraphModel): ElkNode {
     if (node.kind === 'column') return { id: node.id, width: textWidth(node.label, 24), height: COLUMN_HEIGHT };
     const size = SIZES[node.kind];
     // The label follows its kind (`PRODUCT`, `PORT`, `FILE`) on one line.
-    const minWidth = Math.max(size.minWidth, textWidth(node.label, 90));
-    if (inner.length === 0) return { id: node.id, width: minWidth, height: size.header };
+    const minWidth = Math.max(
+      size.minWidth,
+      textWidth(node.label, 90),
+      node.detail === undefined ? 0 : textWidth(node.detail, 24),
+    );
+    if (inner.length === 0) {
+      return { id: node.id, width: minWidth, height: size.header + (node.detail === undefined ? 0 : DETAIL_HEIGHT) };
+    }
     // Columns of one port share one width, so they line up as a list.
     const columnWidth = Math.max(
       minWidth - 20,

@@ -42,6 +42,26 @@ function ProductNode({ data }: NodeProps<LineageFlowNode>) {
           {node.label}
         </Link>
       </span>
+      {node.detail !== undefined && <span className="lineage-node-detail">{node.detail}</span>}
+    </div>
+  );
+}
+
+/** A domain of the mesh map: a box of products; its name opens the marketplace on that domain. */
+function DomainNode({ data }: NodeProps<LineageFlowNode>) {
+  const { node } = data;
+  return (
+    <div className="lineage-node-header">
+      <span className="lineage-node-name">
+        <span className="lineage-kind">domain</span>
+        <Link
+          className="nodrag nopan lineage-node-title"
+          to={`/?${new URLSearchParams({ domain: node.label })}`}
+          title={`Products of ${node.label}`}
+        >
+          {node.label}
+        </Link>
+      </span>
     </div>
   );
 }
@@ -106,6 +126,7 @@ function DatasetNode({ data }: NodeProps<LineageFlowNode>) {
 
 /** Module scope: React Flow re-creates every node when this object changes. */
 export const lineageNodeTypes: NodeTypes = {
+  domain: DomainNode,
   product: ProductNode,
   port: PortNode,
   column: ColumnNode,

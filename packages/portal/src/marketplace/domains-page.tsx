@@ -16,6 +16,9 @@ export function DomainsPage() {
   return (
     <section aria-labelledby="domains-title">
       <h1 id="domains-title">Domains</h1>
+      <p className="domains-map-link">
+        <Link to="/map">See the mesh map</Link>: every domain with its products and which reads which.
+      </p>
       {results.isPending && <Loading what="domains" />}
       {results.isError && <LoadError error={results.error} />}
       {results.data && (
