@@ -8,11 +8,9 @@
  * rejects shows Ana his reason; Pia revokes the agreement. The form refuses an end before the
  * start beside the field without sending anything, and shows the API's refusal with its code.
  */
-import { mkdir } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, repo, startPortalFixture, type PortalFixture } from './portal-fixture.js';
+import { hasChromium, saveScreenshot, startPortalFixture, type PortalFixture } from './portal-fixture.js';
 
 const DAY_MS = 86_400_000;
 /** A UTC day `days` from today, as the date inputs and the pages show it. */
@@ -44,13 +42,6 @@ afterAll(async () => {
 });
 
 /** With MESHWORK_SCREENSHOTS=<dir> (`npm run docs:screenshots`), saves a screenshot for the docs. */
-async function saveScreenshot(name: string): Promise<void> {
-  const dir = process.env.MESHWORK_SCREENSHOTS;
-  if (!dir) return;
-  await mkdir(resolve(repo, dir), { recursive: true });
-  await page.screenshot({ path: resolve(repo, dir, name), fullPage: true });
-}
-
 /** Signs out (from the marketplace, so the login page goes back there) and in as another user. */
 async function signInAs(name: RegExp): Promise<void> {
   const signOut = page.getByRole('button', { name: 'Sign out' });
@@ -101,7 +92,7 @@ describe.runIf(hasChromium)('access requests and agreements in the portal', () =
     expect(await end.evaluate((input) => input === document.activeElement)).toBe(true);
     expect(await page.getByLabel('Start date').getAttribute('aria-invalid')).toBeNull();
     expect(posted).toEqual([]);
-    await saveScreenshot('portal-request-access.png');
+    await saveScreenshot(page, 'portal-request-access.png', { fullPage: true });
   });
 
   it("shows the API's refusal with its code: the demo's request for this port is still pending", async () => {
@@ -168,7 +159,7 @@ describe.runIf(hasChromium)('access requests and agreements in the portal', () =
 
     const card = page.getByRole('article', { name: `ana asks for ${PROFILE}` });
     await card.waitFor();
-    await saveScreenshot('portal-access-inbox.png');
+    await saveScreenshot(page, 'portal-access-inbox.png', { fullPage: true });
     const text = await card.textContent();
     expect(text).toContain('Quarterly churn model');
     expect(text).toContain('customer_profile v1');
@@ -202,7 +193,7 @@ describe.runIf(hasChromium)('access requests and agreements in the portal', () =
       'active',
     ]);
     expect(await agreement.locator('.access-expiring').count()).toBe(1);
-    await saveScreenshot('portal-my-access.png');
+    await saveScreenshot(page, 'portal-my-access.png', { fullPage: true });
     expect(await row('My requests', 'Quarterly churn model').locator('.badge').textContent()).toBe('active');
   });
 

@@ -8,13 +8,10 @@
  * version — and no console error on the way. With MESHWORK_SCREENSHOTS=<dir> it also saves the
  * console's screenshot for the docs.
  */
-import { mkdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { hasChromium, repo, startPortalFixture, type PortalFixture } from './portal-fixture.js';
-
-const screenshots = process.env.MESHWORK_SCREENSHOTS;
+import { hasChromium, saveScreenshot, startPortalFixture, type PortalFixture } from './portal-fixture.js';
 
 let fixture: PortalFixture;
 let page: Page;
@@ -29,12 +26,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await fixture?.close();
 });
-
-async function saveScreenshot(name: string): Promise<void> {
-  if (!screenshots) return;
-  await mkdir(join(repo, screenshots), { recursive: true });
-  await page.screenshot({ path: join(repo, screenshots, name) });
-}
 
 /** ana's token, for checking what the API itself says. */
 const anaToken = () => fixture.demoUsers.find((user) => user.principalId === 'ana')!.token;
@@ -112,7 +103,7 @@ describe.runIf(hasChromium)('the SQL console in Chromium, as the consumer ana', 
     expect(await page.locator('.result-facts').textContent()).toContain('row limit 1,000');
     // The query run is in the URL, so it can be shared.
     expect(new URL(page.url()).searchParams.get('sql')).toBe('SELECT email FROM customers.customer_360 LIMIT 5');
-    await saveScreenshot('portal-console.png');
+    await saveScreenshot(page, 'portal-console.png');
   });
 
   it('says when the row limit cut the result', async () => {

@@ -7,13 +7,9 @@
  * with no console error on the way. With MESHWORK_SCREENSHOTS=<dir> (`npm run docs:screenshots`) it
  * also saves the screenshots of the docs.
  */
-import { mkdir } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, repo, startPortalFixture, type PortalFixture } from './portal-fixture.js';
-
-const screenshots = process.env.MESHWORK_SCREENSHOTS;
+import { hasChromium, saveScreenshot, startPortalFixture, type PortalFixture } from './portal-fixture.js';
 
 let fixture: PortalFixture;
 let page: Page;
@@ -30,12 +26,6 @@ afterAll(async () => {
 });
 
 const nav = () => page.getByRole('navigation', { name: 'Main' });
-
-async function saveScreenshot(name: string): Promise<void> {
-  if (!screenshots) return;
-  await mkdir(resolve(repo, screenshots), { recursive: true });
-  await page.screenshot({ path: resolve(repo, screenshots, name) });
-}
 
 describe.runIf(hasChromium)('governance, operations and the glossary in Chromium, as gus', () => {
   it('shows compliance per policy and per domain, as bars and as tables', async () => {
@@ -63,7 +53,7 @@ describe.runIf(hasChromium)('governance, operations and the glossary in Chromium
     }
     await page.getByRole('heading', { level: 2, name: 'Compliance over time' }).waitFor();
     await expect.poll(() => page.locator('.compliance-history-chart .recharts-line').count()).toBe(1);
-    await saveScreenshot('portal-governance.png');
+    await saveScreenshot(page, 'portal-governance.png');
   });
 
   it("lists the demo's waiver with its owner and expiry, and findings with file:line and a fix", async () => {
@@ -109,7 +99,7 @@ describe.runIf(hasChromium)('governance, operations and the glossary in Chromium
       expect.arrayContaining(['quality:response_after_opening']),
     );
     expect(await blocking.filter({ hasText: 'quality:response_after_opening' }).textContent()).toContain('mustBe 0');
-    await saveScreenshot('portal-operations.png');
+    await saveScreenshot(page, 'portal-operations.png');
 
     // The failed run is among the recent runs, its checks behind a disclosure.
     const runs = page.getByRole('table', { name: 'Recent runs, newest first' });
@@ -149,7 +139,7 @@ describe.runIf(hasChromium)('governance, operations and the glossary in Chromium
     expect(await profile.textContent()).toContain('about it');
     expect(await profile.textContent()).toContain('customers.customer_profile.customer_id');
     expect(await products.locator('tbody tr').count()).toBeGreaterThan(3);
-    await saveScreenshot('portal-glossary.png');
+    await saveScreenshot(page, 'portal-glossary.png');
 
     await page.getByRole('combobox', { name: 'From' }).selectOption('customers.customer-profile');
     await page.getByRole('combobox', { name: 'To' }).selectOption('support.tickets');

@@ -6,7 +6,7 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -99,4 +99,15 @@ export async function startPortalFixture(options: PortalFixtureOptions = {}): Pr
       await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * With MESHWORK_SCREENSHOTS=<dir> (`npm run docs:screenshots`), saves what the page shows as
+ * `<dir>/<name>` for the docs; otherwise does nothing.
+ */
+export async function saveScreenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
+  const dir = process.env.MESHWORK_SCREENSHOTS;
+  if (!dir) return;
+  await mkdir(join(repo, dir), { recursive: true });
+  await page.screenshot({ path: join(repo, dir, name), ...options });
 }

@@ -8,14 +8,10 @@
  * product renders (the time is printed, not asserted). With MESHWORK_SCREENSHOTS=<dir>
  * (`npm run docs:screenshots`) it also saves the screenshots of the docs.
  */
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, repo, startPortalFixture, type PortalFixture } from './portal-fixture.js';
+import { hasChromium, saveScreenshot, startPortalFixture, type PortalFixture } from './portal-fixture.js';
 import { addWideProduct, WIDE_COLUMNS } from './wide-product.js';
-
-const screenshots = process.env.MESHWORK_SCREENSHOTS;
 
 let fixture: PortalFixture;
 let page: Page;
@@ -38,12 +34,6 @@ afterAll(async () => {
 });
 
 const url = (path: string) => fixture.url(path);
-
-async function saveScreenshot(name: string): Promise<void> {
-  if (!screenshots) return;
-  await mkdir(join(repo, screenshots), { recursive: true });
-  await page.screenshot({ path: join(repo, screenshots, name) });
-}
 
 describe.runIf(hasChromium)('the portal in Chromium, on the demo mesh', () => {
   it('asks who you are, offering the demo users, and lets you pick one', async () => {
@@ -78,7 +68,7 @@ describe.runIf(hasChromium)('the portal in Chromium, on the demo mesh', () => {
     const count = await cards.count();
     await expect.poll(() => page.locator('.product-card .badge[class*="health-"]').count()).toBe(count);
     await expect.poll(() => page.locator('.product-card .badge[class*="freshness-"]').count()).toBe(count);
-    await saveScreenshot('portal-marketplace.png');
+    await saveScreenshot(page, 'portal-marketplace.png');
   });
 
   it('searches the catalog from the header and narrows it with a facet', async () => {
@@ -129,7 +119,7 @@ describe.runIf(hasChromium)('the portal in Chromium, on the demo mesh', () => {
     expect(emailRow).toContain('VARCHAR');
     const terms = await schema.locator('tbody tr td:nth-child(5)').allTextContents();
     expect(terms).toEqual(expect.arrayContaining([expect.stringMatching(/^Customer\./)]));
-    await saveScreenshot('portal-product.png');
+    await saveScreenshot(page, 'portal-product.png');
 
     await page.getByRole('link', { name: 'Sample data' }).click();
     const sample = page.locator('table.sample-table');

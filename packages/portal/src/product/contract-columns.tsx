@@ -1,5 +1,6 @@
 /** The columns of the contract tab's tables: the schema's columns, quality rules, SLA properties. */
 import { createColumnHelper } from '@tanstack/react-table';
+import { ColumnType, columnTypeText } from '../components/column-type.js';
 import type { DataTableColumns, DataTableFeatures } from '../components/data-table.js';
 import type { ContractColumn, QualityRule } from './contract-document.js';
 import type { SlaProperty } from './product-api-types.js';
@@ -8,18 +9,10 @@ const column = createColumnHelper<DataTableFeatures, ContractColumn>();
 
 export const contractColumnColumns = column.columns([
   column.accessor('name', { header: 'Column', cell: (info) => <code>{info.getValue()}</code> }),
-  column.accessor((c) => c.physicalType ?? c.logicalType ?? '—', {
+  column.accessor(columnTypeText, {
     id: 'type',
     header: 'Type',
-    cell: (info) => {
-      const c = info.row.original;
-      return (
-        <>
-          {info.getValue()}
-          {c.logicalType && c.physicalType && <span className="muted"> ({c.logicalType})</span>}
-        </>
-      );
-    },
+    cell: (info) => <ColumnType column={info.row.original} />,
   }),
   column.accessor(
     (c) =>

@@ -1,24 +1,17 @@
 /** The columns of a schema table: name, type, required/key, classification, glossary terms, description. */
 import { createColumnHelper } from '@tanstack/react-table';
 import type { SchemaColumn } from '../api/api-types.js';
+import { ColumnType, columnTypeText } from '../components/column-type.js';
 import type { DataTableColumns, DataTableFeatures } from '../components/data-table.js';
 
 const column = createColumnHelper<DataTableFeatures, SchemaColumn>();
 
 export const schemaColumns = column.columns([
   column.accessor('name', { header: 'Column', cell: (info) => <code>{info.getValue()}</code> }),
-  column.accessor((c) => c.physicalType ?? c.logicalType ?? '—', {
+  column.accessor(columnTypeText, {
     id: 'type',
     header: 'Type',
-    cell: (info) => {
-      const c = info.row.original;
-      return (
-        <>
-          {info.getValue()}
-          {c.logicalType && c.physicalType && <span className="muted"> ({c.logicalType})</span>}
-        </>
-      );
-    },
+    cell: (info) => <ColumnType column={info.row.original} />,
   }),
   column.accessor((c) => [c.primaryKey ? 'primary key' : null, c.required ? 'required' : null].filter(Boolean), {
     id: 'constraints',
