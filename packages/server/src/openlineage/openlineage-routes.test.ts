@@ -166,7 +166,7 @@ describe('the OpenAPI document', () => {
 });
 
 describe('POST /api/v1/lineage/batch', () => {
-  it('judges each event on its own and stores the valid ones, in order', async () => {
+  it('judges each event on its own and stores the valid ones', async () => {
     const first = runEvent();
     const second = runEvent();
     const answer = await post('churn-bot', '/api/v1/lineage/batch', [
@@ -190,7 +190,9 @@ describe('POST /api/v1/lineage/batch', () => {
     });
     const ids = (answer.body.results as { id?: string }[]).flatMap((r) => (r.id ? [r.id] : []));
     const records = (await stored()).filter((e) => ids.includes(e.id));
-    expect(records.map((r) => r.jobName)).toEqual([first.job.name, second.job.name]);
+    // Stored events list by (receivedAt, id): two received in the same millisecond have no order
+    // between them, so the batch's order shows in the results above, not in the listing.
+    expect(records.map((r) => r.jobName).sort()).toEqual([first.job.name, second.job.name].sort());
   });
 
   it('refuses a body that is not an array, or too many events, and anyone who may not post', async () => {
