@@ -52,12 +52,22 @@ export async function createHttpServer(
       openapi: '3.1.0',
       info: { title: 'Meshwork API', version: '0.1.0', description: 'Data products, runs and the mesh model.' },
       tags: [
-        { name: 'products' },
-        { name: 'runs' },
-        { name: 'access' },
-        { name: 'query' },
-        { name: 'usage' },
-        { name: 'operations' },
+        {
+          name: 'products',
+          description: 'The catalog: products, their detail, contracts, health, changes and search.',
+        },
+        { name: 'runs', description: 'Builds of products: runs, their steps and checks.' },
+        { name: 'access', description: 'Access requests and agreements: request, approve, reject, revoke.' },
+        { name: 'query', description: 'The governed SQL gateway: queries under the caller’s policies.' },
+        { name: 'usage', description: 'Who queried what: usage of products, for their owners and for oneself.' },
+        {
+          name: 'glossary',
+          description: 'The semantic layer: glossary, knowledge graph, join paths, metrics, RDF and DCAT.',
+        },
+        { name: 'governance', description: 'Publish-time policies: findings, compliance, waivers, checks.' },
+        { name: 'lineage', description: 'Lineage and impact, and OpenLineage events in.' },
+        { name: 'incidents', description: 'When products were failing or stale, and why.' },
+        { name: 'operations', description: 'Liveness and readiness.' },
       ],
       components: {
         securitySchemes: {
