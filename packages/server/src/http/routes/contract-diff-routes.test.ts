@@ -4,56 +4,19 @@
  * tokens, and an access policy that hides sales.secret from everyone outside its owning team.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registerProducts } from '../../catalog/register-products.js';
-import { createMetadataStore, defaultSqlitePath } from '../../metadata/create-metadata-store.js';
-import { startPlatform, type RunningPlatform } from '../../platform/start-platform.js';
-import { createTempWorkspace, type TempWorkspace } from '../../test-support/temp-workspace.js';
-import { loadWorkspaceFromDisk } from '../../workspace/load-workspace-from-disk.js';
+import {
+  startChangedContractPlatform,
+  type ChangedContractPlatform,
+} from '../test-support/changed-contract-platform.js';
 
-const MESH = `apiVersion: meshwork/v1
-kind: Mesh
-name: diff-test
-teams:
-  - { id: platform, name: Platform, members: [olga] }
-users:
-  - { id: olga, name: Olga, teams: [platform], roles: [owner] }
-  - { id: ana, name: Ana, roles: [consumer] }
-`;
-const HIDDEN = `@id("secret-hidden")
-@description("Only the owning team finds sales.secret.")
-forbid (principal, action == Meshwork::Action::"discover", resource == Meshwork::Product::"sales.secret")
-unless { principal in Meshwork::Team::"platform" };
-`;
-
-let ws: TempWorkspace;
-let platform: RunningPlatform;
-const tokens: Record<string, string> = {};
+let served: ChangedContractPlatform;
 
 beforeAll(async () => {
-  ws = await createTempWorkspace([
-    ['sales', 'orders'],
-    ['sales', 'secret'],
-  ]);
-  await ws.write('mesh.yaml', MESH);
-  await ws.write('policies/access/hidden.cedar', HIDDEN);
-  const { model, diagnostics } = await loadWorkspaceFromDisk(ws.root, {});
-  const store = await createMetadataStore({ kind: 'sqlite', path: defaultSqlitePath(ws.root) });
-  await registerProducts(store, model, diagnostics, 'test', ['sales.orders']);
-  await store.close();
-  // After publication, the workspace's contract loses the amount column.
-  await ws.edit('domains/sales/orders/orders.odcs.yaml', (text) =>
-    text.replace(/ {6}- name: amount\n(?: {8}.*\n)+/, ''),
-  );
-
-  platform = await startPlatform({ root: ws.root, env: {}, port: 0, wirePort: false });
-  for (const id of ['olga', 'ana']) {
-    tokens[id] = (await platform.services.authenticator.tokens.create(id, { createdBy: 'test' })).token;
-  }
+  served = await startChangedContractPlatform('diff-test');
 }, 120_000);
 
 afterAll(async () => {
-  await platform?.close();
-  await ws?.dispose();
+  await served?.close();
 });
 
 type Json = Record<string, unknown> & {
@@ -61,12 +24,7 @@ type Json = Record<string, unknown> & {
   error?: { code: string; message: string };
 };
 
-async function get(as: string | null, path: string): Promise<{ status: number; body: Json }> {
-  const response = await fetch(`${platform.url}${path}`, {
-    headers: as ? { authorization: `Bearer ${tokens[as]}` } : {},
-  });
-  return { status: response.status, body: (await response.json()) as Json };
-}
+const get = (as: 'olga' | 'ana' | null, path: string) => served.get<Json>(as, path);
 
 describe('contract diff API', () => {
   it('compares the newest published contract with the workspace by default', async () => {
@@ -137,7 +95,7 @@ describe('contract diff API', () => {
   });
 
   it('is in the OpenAPI document under the products tag', async () => {
-    const doc = (await (await fetch(`${platform.url}/api/openapi.json`)).json()) as {
+    const doc = (await (await fetch(`${served.platform.url}/api/openapi.json`)).json()) as {
       paths: Record<string, { get?: { tags?: string[]; parameters?: { name: string }[] } }>;
     };
     const route = doc.paths['/api/v1/products/{id}/diff']?.get;

@@ -6,60 +6,23 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { registerProducts } from '../../catalog/register-products.js';
-import { createMetadataStore, defaultSqlitePath } from '../../metadata/create-metadata-store.js';
-import { startPlatform, type RunningPlatform } from '../../platform/start-platform.js';
-import { createTempWorkspace, type TempWorkspace } from '../../test-support/temp-workspace.js';
-import { loadWorkspaceFromDisk } from '../../workspace/load-workspace-from-disk.js';
+import {
+  startChangedContractPlatform,
+  type ChangedContractPlatform,
+} from '../test-support/changed-contract-platform.js';
 
-const MESH = `apiVersion: meshwork/v1
-kind: Mesh
-name: contract-version-test
-teams:
-  - { id: platform, name: Platform, members: [olga] }
-users:
-  - { id: olga, name: Olga, teams: [platform], roles: [owner] }
-  - { id: ana, name: Ana, roles: [consumer] }
-`;
-const HIDDEN = `@id("secret-hidden")
-@description("Only the owning team finds sales.secret.")
-forbid (principal, action == Meshwork::Action::"discover", resource == Meshwork::Product::"sales.secret")
-unless { principal in Meshwork::Team::"platform" };
-`;
-
-let ws: TempWorkspace;
-let platform: RunningPlatform;
+let served: ChangedContractPlatform;
 let contractId: string;
 let secretContractId: string;
-const tokens: Record<string, string> = {};
 
 beforeAll(async () => {
-  ws = await createTempWorkspace([
-    ['sales', 'orders'],
-    ['sales', 'secret'],
-  ]);
-  await ws.write('mesh.yaml', MESH);
-  await ws.write('policies/access/hidden.cedar', HIDDEN);
-  const { model, diagnostics } = await loadWorkspaceFromDisk(ws.root, {});
-  contractId = model.products.get('sales.orders')!.outputPorts[0]!.contractId!;
-  secretContractId = model.products.get('sales.secret')!.outputPorts[0]!.contractId!;
-  const store = await createMetadataStore({ kind: 'sqlite', path: defaultSqlitePath(ws.root) });
-  await registerProducts(store, model, diagnostics, 'test', ['sales.orders']);
-  await store.close();
-  // After publication, the workspace's contract loses the amount column.
-  await ws.edit('domains/sales/orders/orders.odcs.yaml', (text) =>
-    text.replace(/ {6}- name: amount\n(?: {8}.*\n)+/, ''),
-  );
-
-  platform = await startPlatform({ root: ws.root, env: {}, port: 0, wirePort: false });
-  for (const id of ['olga', 'ana']) {
-    tokens[id] = (await platform.services.authenticator.tokens.create(id, { createdBy: 'test' })).token;
-  }
+  served = await startChangedContractPlatform('contract-version-test');
+  contractId = served.model.products.get('sales.orders')!.outputPorts[0]!.contractId!;
+  secretContractId = served.model.products.get('sales.secret')!.outputPorts[0]!.contractId!;
 }, 120_000);
 
 afterAll(async () => {
-  await platform?.close();
-  await ws?.dispose();
+  await served?.close();
 });
 
 interface Json {
@@ -69,12 +32,7 @@ interface Json {
   error?: { code: string; message: string };
 }
 
-async function get(as: string | null, path: string): Promise<{ status: number; body: Json }> {
-  const response = await fetch(`${platform.url}${path}`, {
-    headers: as ? { authorization: `Bearer ${tokens[as]}` } : {},
-  });
-  return { status: response.status, body: (await response.json()) as Json };
-}
+const get = (as: 'olga' | 'ana' | null, path: string) => served.get<Json>(as, path);
 
 const columns = (body: Json) => body.document.schema[0]!.properties.map((p) => p.name);
 const path = (product: string, contract: string, version: string) =>
@@ -104,7 +62,7 @@ describe('contract version API', () => {
     const { body } = await get('ana', path('sales.orders', contractId, '1.0.0'));
     const topLevel = body.yaml.split('\n').filter((line) => /^[a-zA-Z]/.test(line));
     expect(topLevel.slice(0, 3)).toEqual(['apiVersion: v3.1.0', 'kind: DataContract', `id: ${contractId}`]);
-    const workspace = await ws.read('domains/sales/orders/orders.odcs.yaml');
+    const workspace = await served.ws.read('domains/sales/orders/orders.odcs.yaml');
     const writtenOrder = Object.keys(parse(workspace) as object);
     expect(Object.keys(parse(body.yaml) as object)).toEqual(writtenOrder);
   });
@@ -138,7 +96,7 @@ describe('contract version API', () => {
   });
 
   it('is in the OpenAPI document under the products tag', async () => {
-    const doc = (await (await fetch(`${platform.url}/api/openapi.json`)).json()) as {
+    const doc = (await (await fetch(`${served.platform.url}/api/openapi.json`)).json()) as {
       paths: Record<string, { get?: { tags?: string[] } }>;
     };
     expect(doc.paths['/api/v1/products/{id}/contracts/{contractId}/versions/{version}']?.get?.tags).toEqual([
