@@ -35,39 +35,21 @@ export function FindingsSection({
     <section aria-labelledby="findings-title">
       <h2 id="findings-title">Findings</h2>
       <form className="governance-filters" onSubmit={apply} key={params.toString()}>
-        <label>
-          Outcome
-          <select name="outcome" defaultValue={filter.outcome ?? ''}>
-            <option value="">any outcome</option>
-            {FINDING_OUTCOMES.map((o) => (
-              <option key={o} value={o}>
-                {o}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Policy
-          <select name="policy" defaultValue={filter.policy ?? ''}>
-            <option value="">any policy</option>
-            {policies.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.id}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Domain
-          <select name="domain" defaultValue={filter.domain ?? ''}>
-            <option value="">any domain</option>
-            {domains.map((d) => (
-              <option key={d} value={d}>
-                {d}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label="Outcome"
+          name="outcome"
+          any="any outcome"
+          value={filter.outcome}
+          options={FINDING_OUTCOMES}
+        />
+        <FilterSelect
+          label="Policy"
+          name="policy"
+          any="any policy"
+          value={filter.policy}
+          options={policies.map((p) => p.id)}
+        />
+        <FilterSelect label="Domain" name="domain" any="any domain" value={filter.domain} options={domains} />
         <button type="submit">Apply</button>
       </form>
       {findings.isPending && <Loading what="findings" />}
@@ -81,5 +63,28 @@ export function FindingsSection({
       )}
       {items.length > 0 && <FindingsTable findings={items} />}
     </section>
+  );
+}
+
+/** One labelled filter: "any …" first, then each option by its own value. */
+function FilterSelect(props: {
+  readonly label: string;
+  readonly name: string;
+  readonly any: string;
+  readonly value: string | undefined;
+  readonly options: readonly string[];
+}) {
+  return (
+    <label>
+      {props.label}
+      <select name={props.name} defaultValue={props.value ?? ''}>
+        <option value="">{props.any}</option>
+        {props.options.map((option) => (
+          <option key={option} value={option}>
+            {option}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
