@@ -143,6 +143,22 @@ export const OpenLineageSettingsSchema = Type.Object(
   { additionalProperties: false },
 );
 
+/**
+ * `iceberg`: the Iceberg REST catalog under `/iceberg`. Products are read-only Iceberg tables;
+ * `engines` names the service accounts of query engines (Trino, Spark) that enforce Meshwork's
+ * exported access rules themselves and may therefore load tables whose ports have masks or row
+ * filters (everyone else is never handed such a table raw). `catalogName` is the warehouse name
+ * the catalog answers to (default `meshwork`). Reference: docs/operations/scaling.md.
+ */
+export const IcebergSettingsSchema = Type.Object(
+  {
+    catalogName: Type.Optional(Type.String({ pattern: '^[a-z][a-z0-9_-]*$', maxLength: 63 })),
+    engines: Type.Optional(Type.Array(Identifier, { uniqueItems: true })),
+    disabled: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+
 /** The governed SQL gateway: limits of every query, and TLS for the PostgreSQL wire protocol. */
 export const GatewaySettingsSchema = Type.Object(
   {
@@ -185,6 +201,7 @@ export const MeshConfigSchema = Type.Object(
     webhooks: Type.Optional(Type.Array(WebhookSubscriptionSchema)),
     openlineage: Type.Optional(OpenLineageSettingsSchema),
     gateway: Type.Optional(GatewaySettingsSchema),
+    iceberg: Type.Optional(IcebergSettingsSchema),
     /** Deprecation of port versions: the minimum days between announcing it and the `endOfLife` (default 30). */
     lifecycle: Type.Optional(
       Type.Object(
@@ -209,3 +226,4 @@ export type Role = (typeof ROLES)[number];
 export type IdentitySettings = Static<typeof IdentitySettingsSchema>;
 export type WebhookSubscriptionConfig = Static<typeof WebhookSubscriptionSchema>;
 export type OpenLineageSettingsConfig = Static<typeof OpenLineageSettingsSchema>;
+export type IcebergSettingsConfig = Static<typeof IcebergSettingsSchema>;
