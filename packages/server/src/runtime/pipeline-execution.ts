@@ -6,7 +6,17 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { InputError, UnavailableError, type DataProduct, type MeshConfig, type PipelineInput } from '@meshwork/core';
+import {
+  InputError,
+  isMeshworkError,
+  UnavailableError,
+  type DataProduct,
+  type MeshConfig,
+  type PipelineInput,
+} from '@meshwork/core';
+import { assignFieldIds } from '../iceberg/format/assign-field-ids.js';
+import { parquetIcebergOptions } from '../iceberg/format/parquet-field-ids.js';
+import type { IcebergTableMetadata } from '../iceberg/table-metadata.js';
 import type { BoundInput } from './inputs/bound-input.js';
 import { bindFileInput } from './inputs/file-input.js';
 import { bindPostgresInput } from './inputs/postgres-input.js';
@@ -78,19 +88,39 @@ export async function bindInputsAndSteps(options: {
  * and steps are read only now (views are lazy), so a failure here is told apart by its cause:
  * the output file could not be written (MW8009), an input file is malformed (MW8002: DuckDB
  * names the file and line), or the SQL failed (MW8003).
+ *
+ * The file is an Iceberg data file: every column carries the field id the port's table gives it
+ * (`previous`: the table's current Iceberg metadata, so ids stay stable by column name; see
+ * ../iceberg/format/assign-field-ids.ts), and the Iceberg schema rides along in the file's
+ * key-value metadata. A column type Iceberg v2 cannot hold fails here, before any data is written
+ * (MW8201, naming the column and the cast that fixes it).
  */
 export async function writeOutput(
   connection: DuckDBConnection,
   from: string,
   file: string,
   productId: string,
+  previous?: IcebergTableMetadata,
 ): Promise<number> {
   try {
+    const relation = `SELECT * FROM ${quoteIdentifier(from)}`;
+    const described = await connection.runAndReadAll(`DESCRIBE ${relation}`);
+    // DuckDB writes every Parquet column OPTIONAL, and the warehouse reads the schema back from
+    // the file: describe the columns the same way, so both assign the same ids.
+    const columns = (described.getRowObjectsJson() as { column_name: string; column_type: string }[]).map((row) => ({
+      name: row.column_name,
+      type: row.column_type,
+      nullable: true,
+    }));
+    const { schema } = assignFieldIds(previous, columns);
     const result = await connection.runAndReadAll(
-      `COPY (SELECT * FROM ${quoteIdentifier(from)}) TO ${quoteLiteral(file)} (FORMAT parquet, COMPRESSION zstd)`,
+      `COPY (${relation}) TO ${quoteLiteral(file)} (FORMAT parquet, COMPRESSION zstd, ${parquetIcebergOptions(schema)})`,
     );
     return Number(result.getRows()[0]?.[0] ?? 0);
   } catch (error) {
+    if (isMeshworkError(error)) {
+      throw new InputError(error.code, `${productId}: output "${from}": ${error.message}`);
+    }
     const message = firstLines(error);
     if (message.includes(file) || /^IO Error: .*(No space left|Read-only file system|Permission denied)/m.test(message))
       throw new UnavailableError('MW8009', `${productId}: cannot write ${file}: ${message}`);

@@ -126,7 +126,8 @@ export async function runProduct(ctx: RuntimeContext, productId: string, options
       const writeStarted = performance.now();
       emit({ type: 'step', productId, runId, step: `write ${port.name} v${port.major}` });
       const file = join(staged.dataDir, 'part-00000.parquet');
-      item.rowCount = await writeOutput(connection, from, file, productId);
+      const iceberg = await ctx.warehouse.icebergTable(staged.table);
+      item.rowCount = await writeOutput(connection, from, file, productId, iceberg?.metadata);
       steps.push({
         name: `write:${port.name}:v${port.major}`,
         rows: item.rowCount,

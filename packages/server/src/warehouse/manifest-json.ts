@@ -9,6 +9,7 @@ import { isSnapshotId } from './snapshot-id.js';
 import type { CurrentPointer, SnapshotManifest } from './snapshot-manifest.js';
 
 const ID_KEYS: ReadonlySet<string> = new Set(['snapshotId', 'parentSnapshotId']);
+const METADATA_FILE = /^metadata\/v[1-9][0-9]*\.metadata\.json$/;
 
 export function encodeManifest(manifest: SnapshotManifest): string {
   // Fixed key order, so that equal manifests are equal files.
@@ -39,6 +40,7 @@ export function encodePointer(pointer: CurrentPointer): string {
     snapshotId: pointer.snapshotId,
     sequenceNumber: pointer.sequenceNumber,
     updatedAt: pointer.updatedAt,
+    ...(pointer.metadata === undefined ? {} : { metadata: pointer.metadata }),
   };
   return `${stringifyWithIntegerKeys(ordered, ID_KEYS)}\n`;
 }
@@ -56,7 +58,12 @@ export function decodePointer(text: string, source: string): CurrentPointer {
   if (!isSnapshotId(value.snapshotId)) throw damaged(source, 'snapshotId is not a snapshot id');
   if (!isCount(value.sequenceNumber) || value.sequenceNumber < 1) throw damaged(source, 'bad sequenceNumber');
   if (!isTimestamp(value.updatedAt)) throw damaged(source, 'updatedAt is not an ISO timestamp');
-  return { snapshotId: value.snapshotId, sequenceNumber: value.sequenceNumber, updatedAt: value.updatedAt };
+  const pointer = { snapshotId: value.snapshotId, sequenceNumber: value.sequenceNumber, updatedAt: value.updatedAt };
+  if (value.metadata === undefined) return pointer;
+  if (typeof value.metadata !== 'string' || !METADATA_FILE.test(value.metadata)) {
+    throw damaged(source, 'metadata is not a metadata/v<N>.metadata.json file');
+  }
+  return { ...pointer, metadata: value.metadata };
 }
 
 type Json = Record<string, unknown>;

@@ -1,7 +1,7 @@
 /**
  * What the warehouse stores about one snapshot: the manifest (`metadata/snap-<id>.json`) and the
- * table's pointer (`metadata/current.json`). Shaped so that an Iceberg v2 `metadata.json` can be
- * generated from the manifests later without reading the Parquet files again.
+ * table's pointer (`metadata/current.json`). Beside them each publish writes the table's Iceberg
+ * v2 metadata (see ../iceberg/format), generated from these records.
  *
  * Snapshot ids are decimal strings here and bare JSON numbers on disk (see manifest-json.ts).
  */
@@ -83,7 +83,13 @@ export interface SnapshotManifest {
 export interface CurrentPointer {
   readonly snapshotId: string;
   readonly sequenceNumber: number;
+  /** When this snapshot became current (retention rewriting the pointer keeps it). */
   readonly updatedAt: string;
+  /**
+   * The current Iceberg table metadata file, relative to the table folder
+   * (`metadata/v<N>.metadata.json`). Absent in pointers written before tables were Iceberg tables.
+   */
+  readonly metadata?: string;
 }
 
 export const MANIFEST_FORMAT_VERSION = 1;

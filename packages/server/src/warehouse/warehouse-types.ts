@@ -76,7 +76,8 @@ export interface RetainOptions {
 }
 
 export interface RemovedItem {
-  readonly kind: 'staging' | 'data' | 'manifest' | 'temp';
+  /** `metadata`: Iceberg files (table metadata versions, manifest lists, manifests). */
+  readonly kind: 'staging' | 'data' | 'manifest' | 'metadata' | 'temp';
   /** Relative to the warehouse root, `/`-separated. */
   readonly path: string;
 }
@@ -86,8 +87,10 @@ export interface RecoveryReport {
 }
 
 /** The steps of publish (and retain) after which a crash can be simulated in tests. */
-export type PublishStep = 'data-moved' | 'manifest-written' | 'pointer-prepared' | 'pointer-swapped';
-export type RetainStep = 'manifest-removed';
+export type PublishStep =
+  'data-moved' | 'manifest-written' | 'metadata-written' | 'pointer-prepared' | 'pointer-swapped';
+/** `expiry-committed`: the pointer names table metadata without the expired snapshots. */
+export type RetainStep = 'expiry-committed' | 'manifest-removed';
 
 /** Test seam: a hook that throws (or never returns) stops the operation right there, like a crash. */
 export interface WarehouseFaults {

@@ -6,6 +6,7 @@
  * atomic step; until then nothing of the new snapshot is visible, and after a crash at any point
  * the previous snapshot keeps serving. One adapter today (`local/`); object storage later.
  */
+import type { IcebergTableMetadata } from '../iceberg/table-metadata.js';
 import type { CurrentPointer, SnapshotManifest } from './snapshot-manifest.js';
 import type {
   LockOwner,
@@ -52,6 +53,16 @@ export interface Warehouse {
 
   /** Published snapshots still kept, newest first. */
   listSnapshots(table: TableRef): Promise<readonly SnapshotManifest[]>;
+
+  /**
+   * The table's current Apache Iceberg v2 metadata and where it lives (`metadataLocation`: the
+   * `file://` URI of the metadata file, for catalogs and engines). Undefined when nothing was
+   * published yet — and for a table last published before tables were Iceberg tables, until its
+   * next publish writes the metadata.
+   */
+  icebergTable(
+    table: TableRef,
+  ): Promise<{ readonly metadataLocation: string; readonly metadata: IcebergTableMetadata } | undefined>;
 
   /** Every table that has a current snapshot, sorted by product, port and major. */
   listTables(): Promise<readonly TableRef[]>;

@@ -47,6 +47,7 @@ describe('LocalWarehouse across processes', () => {
     'staged',
     'data-moved',
     'manifest-written',
+    'metadata-written',
     'pointer-prepared',
   ];
   for (const hangAt of killPoints) {
@@ -57,6 +58,7 @@ describe('LocalWarehouse across processes', () => {
           const root = join(base, `kill-${hangAt}`);
           const warehouse = createLocalWarehouse({ root });
           const previous = await publishRun(warehouse, parquet, { runId: 'run-before', marker: 1 });
+          const icebergBefore = await warehouse.icebergTable(ORDERS);
 
           const child = spawnChild({ mode: 'publish', root, table: ORDERS, runId: 'run-killed', marker: 2, hangAt });
           expect(await child.nextLine()).toBe('READY');
@@ -69,6 +71,8 @@ describe('LocalWarehouse across processes', () => {
 
           expect((await warehouse.current(ORDERS))?.snapshotId).toBe(previous.snapshotId);
           expect(await parquet.read(await warehouse.snapshotFiles(ORDERS, previous.snapshotId))).toEqual({ 1: 10 });
+          // Iceberg readers stay on the previous snapshot, even with the next metadata file written.
+          expect(await warehouse.icebergTable(ORDERS)).toEqual(icebergBefore);
           expect(await listStored(root)).not.toEqual(await expectedStored(warehouse));
 
           const lock = await warehouse.acquireProductLock(ORDERS.productId, { runId: 'run-next' });
@@ -101,6 +105,7 @@ describe('LocalWarehouse across processes', () => {
       await killHard(child);
       const current = await warehouse.current(ORDERS);
       expect(current?.runId).toBe('run-killed');
+      expect((await warehouse.icebergTable(ORDERS))?.metadata['current-snapshot-id']).toBe(BigInt(current!.snapshotId));
       expect(await parquet.read(await warehouse.snapshotFiles(ORDERS, current!.snapshotId))).toEqual({ 2: 10 });
       expect((await warehouse.recover()).removed.map((item) => item.kind)).toEqual(['staging']);
       expect(await listStored(root)).toEqual(await expectedStored(warehouse));

@@ -60,16 +60,23 @@ describe('LocalWarehouse on disk', () => {
     const table = join(root, tablePrefix(ORDERS));
     expect(await listStored(root)).toEqual([
       `sales/orders/orders/v1/data/9223372036854775807/part-00000.parquet`,
+      `sales/orders/orders/v1/metadata/9223372036854775807-m0.avro`,
       `sales/orders/orders/v1/metadata/current.json`,
+      `sales/orders/orders/v1/metadata/snap-9223372036854775807.avro`,
       `sales/orders/orders/v1/metadata/snap-9223372036854775807.json`,
+      `sales/orders/orders/v1/metadata/v1.metadata.json`,
+      `sales/orders/orders/v1/metadata/version-hint.text`,
     ]);
     const text = await readFile(join(table, 'metadata', 'snap-9223372036854775807.json'), 'utf8');
     expect(text).toContain('"snapshotId": 9223372036854775807,');
     expect(text).toContain('"parentSnapshotId": null,');
     const pointer = await readFile(join(table, 'metadata', 'current.json'), 'utf8');
     expect(pointer).toBe(
-      `{\n  "snapshotId": 9223372036854775807,\n  "sequenceNumber": 1,\n  "updatedAt": "${manifest.createdAt}"\n}\n`,
+      `{\n  "snapshotId": 9223372036854775807,\n  "sequenceNumber": 1,\n  "updatedAt": "${manifest.createdAt}",\n  "metadata": "metadata/v1.metadata.json"\n}\n`,
     );
+    expect(await readFile(join(table, 'metadata', 'version-hint.text'), 'utf8')).toBe('1\n');
+    const metadata = await readFile(join(table, 'metadata', 'v1.metadata.json'), 'utf8');
+    expect(metadata).toContain('"current-snapshot-id": 9223372036854775807,');
   });
 
   it('records the holder in the lock file and refuses a lock held on another host', async () => {
@@ -158,5 +165,76 @@ describe('LocalWarehouse on disk', () => {
       code: 'MW8104',
       message: expect.stringContaining(`sales.orders/orders/v1 points at snapshot ${manifest.snapshotId}`),
     });
+  });
+
+  it('gives a table published before Iceberg metadata existed its metadata at the next publish', async () => {
+    const root = freshRoot();
+    const warehouse = createLocalWarehouse({ root });
+    const legacy = await publishRun(warehouse, parquet.tool, { runId: 'run-1', marker: 1 });
+    // What such a table looks like: a pointer without `metadata`, and no Iceberg files.
+    const metadataDir = join(root, tablePrefix(ORDERS), 'metadata');
+    for (const name of await readdir(metadataDir)) {
+      if (name.endsWith('.avro') || name.startsWith('v')) await rm(join(metadataDir, name));
+    }
+    await writeFile(
+      join(metadataDir, 'current.json'),
+      `{"snapshotId": ${legacy.snapshotId}, "sequenceNumber": 1, "updatedAt": "${legacy.createdAt}"}\n`,
+    );
+    expect(await warehouse.icebergTable(ORDERS)).toBeUndefined();
+    expect((await warehouse.recover()).removed).toEqual([]);
+
+    const next = await publishRun(warehouse, parquet.tool, { runId: 'run-2', marker: 2 });
+    const iceberg = await warehouse.icebergTable(ORDERS);
+    expect(iceberg?.metadataLocation).toMatch(/\/metadata\/v1\.metadata\.json$/);
+    expect(iceberg?.metadata.snapshots).toEqual([
+      expect.objectContaining({
+        'snapshot-id': BigInt(next.snapshotId),
+        'parent-snapshot-id': BigInt(legacy.snapshotId),
+        'sequence-number': 2,
+        summary: expect.objectContaining({ 'deleted-data-files': '1', 'deleted-records': '10', 'added-records': '10' }),
+      }),
+    ]);
+    expect(iceberg?.metadata['last-sequence-number']).toBe(2);
+    expect((await warehouse.listSnapshots(ORDERS)).map((s) => s.snapshotId)).toEqual([
+      next.snapshotId,
+      legacy.snapshotId,
+    ]);
+    expect(await listStored(root)).toEqual(await expectedStored(warehouse));
+    // Retention of the legacy snapshot needs no new metadata version: it was never in one.
+    expect(await warehouse.retain(ORDERS, { keepLast: 1 })).toEqual([legacy.snapshotId]);
+    expect((await warehouse.icebergTable(ORDERS))?.metadataLocation).toBe(iceberg?.metadataLocation);
+    expect(await listStored(root)).toEqual(await expectedStored(warehouse));
+  });
+
+  it('keeps ten earlier metadata versions in metadata-log and removes older files', async () => {
+    const root = freshRoot();
+    const warehouse = createLocalWarehouse({ root });
+    for (let n = 1; n <= 13; n += 1)
+      await publishRun(warehouse, parquet.tool, { runId: `run-${n}`, marker: n, rows: 1 });
+    const iceberg = (await warehouse.icebergTable(ORDERS))!;
+    expect(iceberg.metadataLocation).toMatch(/\/v13\.metadata\.json$/);
+    const logged = (iceberg.metadata['metadata-log'] ?? []).map((entry) => entry['metadata-file'].split('/').at(-1));
+    expect(logged).toEqual([3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((n) => `v${n}.metadata.json`));
+    const files = (await readdir(join(root, tablePrefix(ORDERS), 'metadata'))).filter((name) =>
+      name.endsWith('.metadata.json'),
+    );
+    expect(files.sort()).toEqual([...logged, 'v13.metadata.json'].sort());
+    expect(await listStored(root)).toEqual(await expectedStored(warehouse));
+
+    // Recovery: an old version nobody logs, a newer one no live run is about to point at (as a
+    // crashed retention leaves), and a stale version hint.
+    const metadataDir = join(root, tablePrefix(ORDERS), 'metadata');
+    const current = await readFile(join(metadataDir, 'v13.metadata.json'), 'utf8');
+    await writeFile(join(metadataDir, 'v1.metadata.json'), current);
+    await writeFile(join(metadataDir, 'v14.metadata.json'), current);
+    await writeFile(join(metadataDir, 'version-hint.text'), '12\n');
+    const report = await warehouse.recover();
+    expect(report.removed.map((item) => [item.kind, item.path.split('/').at(-1)])).toEqual([
+      ['metadata', 'v1.metadata.json'],
+      ['metadata', 'v14.metadata.json'],
+    ]);
+    expect(await readFile(join(metadataDir, 'version-hint.text'), 'utf8')).toBe('13\n');
+    expect(await warehouse.icebergTable(ORDERS)).toEqual(iceberg);
+    expect(await listStored(root)).toEqual(await expectedStored(warehouse));
   });
 });

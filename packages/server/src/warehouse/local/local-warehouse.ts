@@ -5,7 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { ConflictError, NotFoundError } from '@meshwork/core';
+import { ConflictError, NotFoundError, UnavailableError } from '@meshwork/core';
+import type { IcebergTableMetadata } from '../../iceberg/table-metadata.js';
 import type { CurrentPointer, SnapshotManifest } from '../snapshot-manifest.js';
 import { assertSnapshotId, randomSnapshotId } from '../snapshot-id.js';
 import { assertLockOwner, assertTableRef, parseProductId, tableLabel } from '../table-ref.js';
@@ -23,13 +24,25 @@ import type {
   WarehouseFaults,
 } from '../warehouse-types.js';
 import { guard, pathExists } from './fs-guard.js';
+import { listMetadataVersions, pointerVersion, readPointedMetadata } from './iceberg-reader.js';
+import { removeIcebergFiles } from './iceberg-removal.js';
+import { removeFile } from './iceberg-writer.js';
 import { acquireLock, assertLockHeld, releaseLock } from './product-lock.js';
 import { publishSnapshot } from './publish-snapshot.js';
 import { recoverWarehouse } from './recover-warehouse.js';
 import { assertRetainOptions, retainSnapshots } from './retain-snapshots.js';
 import { removeData, removeFolder, removeManifest } from './snapshot-removal.js';
-import { lockPath, parseStagingName, runTag, stagingName, tablePaths, type TablePaths } from './table-paths.js';
-import { isPublished, readCurrent, readManifest, readPointer, readPublished } from './table-reader.js';
+import {
+  fileUri,
+  lockPath,
+  parseStagingName,
+  runTag,
+  stagingName,
+  tablePaths,
+  type TablePaths,
+} from './table-paths.js';
+import { isPublished, readCurrent, readIfExists, readManifest, readPointer, readPublished } from './table-reader.js';
+import { decodeTableMetadata } from '../../iceberg/format/table-metadata-json.js';
 import { walkTableFolders } from './table-walk.js';
 
 export interface LocalWarehouseOptions {
@@ -104,7 +117,9 @@ export class LocalWarehouse implements Warehouse {
     const manifest = await readManifest(paths, staged.table, staged.snapshotId);
     if (manifest && isPublished(manifest, pointer)) return;
     await removeManifest(paths, staged.snapshotId);
+    await removeIcebergFiles(paths, staged.snapshotId, new Set());
     await removeData(paths, staged.snapshotId);
+    await this.#removeMetadataOf(paths, staged.snapshotId, pointerVersion(pointer));
   }
 
   async current(table: TableRef): Promise<SnapshotManifest | undefined> {
@@ -129,6 +144,26 @@ export class LocalWarehouse implements Warehouse {
     return readPublished(tablePaths(this.location, checked), checked);
   }
 
+  async icebergTable(
+    table: TableRef,
+  ): Promise<{ readonly metadataLocation: string; readonly metadata: IcebergTableMetadata } | undefined> {
+    const paths = tablePaths(this.location, assertTableRef(table));
+    // A retention may replace the metadata file between reading the pointer and the file: then
+    // the pointer is read again. Only a pointer that stays on a missing file is damage.
+    let pointer = await readPointer(paths);
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      try {
+        const pointed = await readPointedMetadata(paths, pointer);
+        return pointed && { metadataLocation: fileUri(pointed.file), metadata: pointed.metadata };
+      } catch (error) {
+        const again = await readPointer(paths);
+        if (again?.metadata === pointer?.metadata) throw error;
+        pointer = again;
+      }
+    }
+    throw new UnavailableError('MW8104', `Warehouse metadata damaged: ${tableLabel(table)} keeps moving its metadata.`);
+  }
+
   async listTables(): Promise<readonly TableRef[]> {
     const tables: TableRef[] = [];
     for (const table of await walkTableFolders(this.location)) {
@@ -151,13 +186,20 @@ export class LocalWarehouse implements Warehouse {
     const checked = assertTableRef(table);
     assertRetainOptions(options);
     const paths = tablePaths(this.location, checked);
+    const context = (runId: string) => ({
+      paths,
+      table: checked,
+      faults: this.#faults,
+      now: this.#now(),
+      owner: runTag(runId),
+    });
     if (options.runId !== undefined) {
       await assertLockHeld(lockPath(this.location, checked.productId), checked.productId, options.runId);
-      return retainSnapshots(paths, checked, options, this.#faults);
+      return retainSnapshots(context(options.runId), options);
     }
     const lock = await this.acquireProductLock(checked.productId, { runId: `retain-${randomUUID()}` });
     try {
-      return await retainSnapshots(paths, checked, options, this.#faults);
+      return await retainSnapshots(context(lock.runId), options);
     } finally {
       await lock.release();
     }
@@ -181,6 +223,17 @@ export class LocalWarehouse implements Warehouse {
       );
     }
     return { paths, stagingDir };
+  }
+
+  /** Metadata versions above the pointer's that a failed publish of `snapshotId` wrote. */
+  async #removeMetadataOf(paths: TablePaths, snapshotId: string, current: number): Promise<void> {
+    for (const version of await listMetadataVersions(paths)) {
+      if (version <= current) continue;
+      const file = paths.metadataFile(version);
+      const text = await readIfExists(file);
+      const metadata = text === undefined ? undefined : decodeTableMetadata(text, file);
+      if (metadata?.['current-snapshot-id'] === BigInt(snapshotId)) await removeFile(file);
+    }
   }
 
   /** A random id no manifest or data folder of the table uses (a collision is astronomically rare). */

@@ -1,15 +1,19 @@
 /**
  * The publish protocol, in the order that keeps a crash at any point harmless:
  *
- *   checks    lock held by the run, still staged, current pointer == expected parent, files valid
+ *   checks    lock held by the run, still staged, current pointer == expected parent, files valid,
+ *             every column type has an Iceberg v2 type (MW8201)
  *   1. rename .staging/<sid>/data → data/<id>       invisible: no manifest, claimed by the staging
  *   2. write metadata/snap-<id>.json (temp+fsync+rename)   invisible: sequence number above current
- *   3. write the new pointer to a temporary file (fsync)
- *   4. rename it over metadata/current.json        ← the one moment the snapshot becomes visible
- *   5. remove the (now empty) staging folder
+ *   3. write the Iceberg manifest, manifest list and v<N+1>.metadata.json   invisible: not pointed at
+ *   4. write the new pointer (snapshot + metadata file) to a temporary file (fsync)
+ *   5. rename it over metadata/current.json        ← the one moment the snapshot becomes visible,
+ *                                                     to Meshwork and Iceberg readers alike
+ *   6. version-hint.text, old metadata versions out of metadata-log removed, staging folder removed
  *
- * Before step 1, manifests left above the current sequence number by crashed publishes are
- * removed, so that no unpublished manifest can ever sink below the current one (table-reader.ts).
+ * Before step 1, what crashed publishes left (manifests above the current sequence number, their
+ * data and Iceberg files, metadata versions above the pointer's) is removed, so that no
+ * unpublished manifest can ever sink below the current one (table-reader.ts).
  */
 import { mkdir, rename, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -26,6 +30,15 @@ import { removeData, removeFolder, removeManifest } from './snapshot-removal.js'
 import { collectStagedFiles } from './staged-files.js';
 import { relativePath, runTag, type TablePaths } from './table-paths.js';
 import { isPublished, listManifestIds, readManifest, readPointer } from './table-reader.js';
+import { listMetadataVersions, pointerVersion, readPointedMetadata } from './iceberg-reader.js';
+import { removeIcebergFiles } from './iceberg-removal.js';
+import {
+  afterMetadataCommit,
+  nextVersion,
+  removeFile,
+  snapshotSchema,
+  writeIcebergSnapshot,
+} from './iceberg-writer.js';
 
 export interface PublishContext {
   readonly paths: TablePaths;
@@ -55,8 +68,11 @@ export async function publishSnapshot(
       `Cannot publish snapshot ${snapshotId} of ${tableLabel(table)}: the current snapshot is ${current ?? 'none'}, expected ${expectedParent ?? 'none'}.`,
     );
   }
+  const previous = await readPointedMetadata(paths, pointer);
+  const schema = snapshotSchema(previous, input.schema);
   const files = await collectStagedFiles(staged.dataDir, input.rowCount, input.fileRowCounts);
   const sequenceNumber = (pointer?.sequenceNumber ?? 0) + 1;
+  const version = await nextVersion(paths, pointerVersion(pointer));
   await removeUnpublished(paths, table, pointer);
 
   const target = paths.data(snapshotId);
@@ -88,12 +104,31 @@ export async function publishSnapshot(
   await writeFileDurably(paths.manifest(snapshotId), encodeManifest(manifest), owner);
   await faults?.afterStep?.('manifest-written', snapshotId);
 
-  const next = encodePointer({ snapshotId, sequenceNumber, updatedAt: manifest.createdAt });
+  const parent = current === null ? undefined : await readManifest(paths, table, current);
+  const iceberg = await writeIcebergSnapshot({
+    paths,
+    manifest,
+    parent,
+    previous,
+    schema,
+    version,
+    owner,
+    now: context.now,
+  });
+  await faults?.afterStep?.('metadata-written', snapshotId);
+
+  const next = encodePointer({
+    snapshotId,
+    sequenceNumber,
+    updatedAt: manifest.createdAt,
+    metadata: iceberg.metadataFile,
+  });
   const prepared = await prepareFile(paths.current, next, owner);
   await faults?.afterStep?.('pointer-prepared', snapshotId);
   await commitFile(prepared, paths.current);
   await faults?.afterStep?.('pointer-swapped', snapshotId);
 
+  await afterMetadataCommit(paths, iceberg, owner);
   await removeFolder(context.stagingDir);
   return manifest;
 }
@@ -112,7 +147,10 @@ async function assertStillStaged(staged: StagedSnapshot, stagingDir: string): Pr
   );
 }
 
-/** Manifests (and their data) that crashed publishes left at or above the current sequence number. */
+/**
+ * What crashed publishes left: manifests at or above the current sequence number with their data
+ * and Iceberg files, and metadata versions above the pointer's. The caller holds the lock.
+ */
 async function removeUnpublished(
   paths: TablePaths,
   table: TableRef,
@@ -122,7 +160,12 @@ async function removeUnpublished(
     const manifest = await readManifest(paths, table, id);
     if (manifest && !isPublished(manifest, pointer)) {
       await removeManifest(paths, id);
+      await removeIcebergFiles(paths, id, new Set());
       await removeData(paths, id);
     }
+  }
+  const current = pointerVersion(pointer);
+  for (const version of await listMetadataVersions(paths)) {
+    if (version > current) await removeFile(paths.metadataFile(version));
   }
 }

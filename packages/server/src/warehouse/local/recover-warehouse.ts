@@ -4,7 +4,14 @@
  * - `.staging/<id>-<runTag>` whose run does not hold a live product lock;
  * - manifests that were never published (table-reader.ts), then their data;
  * - `data/<id>` folders without a manifest;
+ * - Iceberg manifests and manifest lists of snapshots without a manifest (never a file the
+ *   current Iceberg metadata references);
+ * - Iceberg metadata versions above the pointer's that no live run is about to point at (a
+ *   publish or retention that crashed before its pointer swap), and older versions the current
+ *   metadata does not log; never the version the pointer names nor one it logs;
  * - hidden `*.tmp-*` files of runs that do not hold a live product lock.
+ *
+ * A stale `version-hint.text` is rewritten (while no run holds the lock).
  *
  * Safe to run while other processes write: what a live run is publishing is claimed by its
  * staging folder from stage() until after its pointer swap, and every decision re-reads the claim
@@ -22,6 +29,7 @@ import { parseLockRecord } from './lock-record.js';
 import { liveHolder } from './product-lock.js';
 import { removeData, removeFolder, removeManifest } from './snapshot-removal.js';
 import {
+  icebergSnapshotFileId,
   isTemporaryName,
   lockPath,
   LOCKS_FOLDER,
@@ -32,7 +40,17 @@ import {
   temporaryOwner,
   type TablePaths,
 } from './table-paths.js';
-import { isPublished, listFolder, listManifestIds, readManifest, readPointer } from './table-reader.js';
+import { isPublished, listFolder, listManifestIds, readIfExists, readManifest, readPointer } from './table-reader.js';
+import { writeFileAtomically } from './durable-write.js';
+import {
+  listMetadataVersions,
+  loggedVersions,
+  pointerVersion,
+  readPointedMetadata,
+  referencedFiles,
+} from './iceberg-reader.js';
+import { removeFile } from './iceberg-writer.js';
+import { decodeTableMetadata } from '../../iceberg/format/table-metadata-json.js';
 import { walkTableFolders } from './table-walk.js';
 
 /** A lock temp file nobody can read is an acquirer's half-written file only for a moment. */
@@ -106,12 +124,81 @@ async function recoverTable(root: string, table: TableRef): Promise<RemovedItem[
     report('data', paths.data(id));
   }
 
+  await recoverIceberg(paths, { claimed, writer, report });
+
   for (const name of await listFolder(paths.metadata)) {
     if (!isTemporaryName(name) || (await ownedByLiveRun(temporaryOwner(name)))) continue;
     await removeFolder(join(paths.metadata, name));
     report('temp', join(paths.metadata, name));
   }
   return removed;
+}
+
+interface RecoveryChecks {
+  readonly claimed: (snapshotId: string) => Promise<boolean>;
+  readonly writer: () => Promise<{ live: boolean }>;
+  readonly report: (kind: RemovedItem['kind'], path: string) => void;
+}
+
+async function recoverIceberg(paths: TablePaths, checks: RecoveryChecks): Promise<void> {
+  const pointer = await readPointer(paths).catch((error: unknown) => {
+    if (isMeshworkError(error) && error.code === 'MW8104') return 'damaged' as const;
+    throw error;
+  });
+  // With a damaged pointer nobody can tell referenced from not: keep everything.
+  if (pointer === 'damaged') return;
+  // A metadata file that is missing, unreadable or damaged: keep everything too.
+  const current = await readPointedMetadata(paths, pointer).catch((error: unknown) => {
+    if (isMeshworkError(error) && error.kind === 'unavailable') return 'damaged' as const;
+    throw error;
+  });
+  if (current === 'damaged') return;
+
+  // Avro files of snapshots that have no manifest: crashed publishes, interrupted retention.
+  let referenced: Set<string> | undefined;
+  for (const name of await listFolder(paths.metadata)) {
+    const id = icebergSnapshotFileId(name);
+    if (id === undefined || (await checks.claimed(id)) || (await pathExists(paths.manifest(id)))) continue;
+    referenced ??= current ? await referencedFiles(current.metadata) : new Set();
+    const file = join(paths.metadata, name);
+    if (!referenced.has(file) && (await removeFile(file))) checks.report('metadata', file);
+  }
+
+  // Versions below the pointer's are never written again. One above it is a live writer's until
+  // its pointer swap: a publish's names a snapshot its staging claims, a retention's names the
+  // current snapshot while the retaining run holds the lock. Claim first, pointer second.
+  const version = pointerVersion(pointer);
+  const logged = new Set(current ? loggedVersions(current.metadata) : []);
+  for (const candidate of await listMetadataVersions(paths)) {
+    if (candidate === version || logged.has(candidate)) continue;
+    const file = paths.metadataFile(candidate);
+    if (candidate > version) {
+      const named = await currentSnapshotOf(file);
+      if (named === undefined || (await checks.claimed(named))) continue;
+      const now = await readPointer(paths);
+      if (pointerVersion(now) >= candidate) continue;
+      if (named === now?.snapshotId && (await checks.writer()).live) continue;
+    }
+    if (await removeFile(file)) checks.report('metadata', file);
+  }
+
+  if (current && !(await checks.writer()).live) {
+    const hint = await readIfExists(paths.versionHint);
+    if (hint?.trim() !== String(version)) await writeFileAtomically(paths.versionHint, `${version}\n`);
+  }
+}
+
+/** The snapshot a metadata file names as current; undefined when it cannot be read (then it is kept). */
+async function currentSnapshotOf(file: string): Promise<string | undefined> {
+  const text = await readIfExists(file);
+  if (text === undefined) return undefined;
+  try {
+    const id = decodeTableMetadata(text, file)['current-snapshot-id'];
+    return id === undefined ? undefined : id.toString();
+  } catch (error) {
+    if (isMeshworkError(error)) return undefined;
+    throw error;
+  }
 }
 
 /** Half-made locks (`.tmp-lock`) and locks moved aside in a takeover (`.tmp-stale`) of dead processes. */

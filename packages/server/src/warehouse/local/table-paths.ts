@@ -1,15 +1,20 @@
 /**
- * Where a table's files live under the warehouse root — an Apache Iceberg v2 style table folder:
+ * Where a table's files live under the warehouse root — an Apache Iceberg v2 table folder:
  *
  *   <root>/<domain>/<product>/<port>/v<major>/
  *       data/<snapshotId>/part-00000.parquet …    immutable once published
- *       metadata/snap-<snapshotId>.json           one manifest per snapshot
- *       metadata/current.json                     the pointer
+ *       metadata/snap-<snapshotId>.json           one manifest per snapshot (Meshwork's own)
+ *       metadata/snap-<snapshotId>.avro           the snapshot's Iceberg manifest list
+ *       metadata/<snapshotId>-m0.avro             its Iceberg manifest
+ *       metadata/v<N>.metadata.json               Iceberg table metadata, one per version
+ *       metadata/version-hint.text                N of the current version (a hint for Hadoop-style readers)
+ *       metadata/current.json                     the pointer: snapshot and metadata file
  *       .staging/<snapshotId>-<runTag>/data/      work in progress
  *   <root>/.locks/<domain>.<product>.lock
  */
 import { createHash } from 'node:crypto';
 import { join, relative, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseProductId } from '../table-ref.js';
 import type { TableRef } from '../warehouse-types.js';
 
@@ -21,10 +26,18 @@ export interface TablePaths {
   readonly current: string;
   manifest(snapshotId: string): string;
   data(snapshotId: string): string;
+  /** `metadata/v<version>.metadata.json`. */
+  metadataFile(version: number): string;
+  readonly versionHint: string;
+  /** The Iceberg manifest list and manifest of a snapshot. */
+  manifestList(snapshotId: string): string;
+  manifestFile(snapshotId: string): string;
 }
 
 export const LOCKS_FOLDER = '.locks';
 const MANIFEST_NAME = /^snap-([0-9]+)\.json$/;
+const METADATA_NAME = /^v([1-9][0-9]*)\.metadata\.json$/;
+const ICEBERG_SNAPSHOT_FILE = /^(?:snap-([0-9]+)\.avro|([0-9]+)-m[0-9]+\.avro)$/;
 
 export function tablePaths(root: string, table: TableRef): TablePaths {
   const { domain, product } = parseProductId(table.productId);
@@ -39,6 +52,10 @@ export function tablePaths(root: string, table: TableRef): TablePaths {
     current: join(metadata, 'current.json'),
     manifest: (snapshotId) => join(metadata, `snap-${snapshotId}.json`),
     data: (snapshotId) => join(dataRoot, snapshotId),
+    metadataFile: (version) => join(metadata, `v${version}.metadata.json`),
+    versionHint: join(metadata, 'version-hint.text'),
+    manifestList: (snapshotId) => join(metadata, `snap-${snapshotId}.avro`),
+    manifestFile: (snapshotId) => join(metadata, `${snapshotId}-m0.avro`),
   };
 }
 
@@ -50,6 +67,23 @@ export function lockPath(root: string, productId: string): string {
 /** The snapshot id in a manifest file name, or undefined for any other file. */
 export function manifestSnapshotId(fileName: string): string | undefined {
   return MANIFEST_NAME.exec(fileName)?.[1];
+}
+
+/** The version of a table metadata file name (`v<N>.metadata.json`), or undefined for any other file. */
+export function metadataVersion(fileName: string): number | undefined {
+  const match = METADATA_NAME.exec(fileName);
+  return match ? Number(match[1]) : undefined;
+}
+
+/** The snapshot whose Iceberg manifest list or manifest a file name is, or undefined. */
+export function icebergSnapshotFileId(fileName: string): string | undefined {
+  const match = ICEBERG_SNAPSHOT_FILE.exec(fileName);
+  return match ? (match[1] ?? match[2]) : undefined;
+}
+
+/** `file://` URI of a local path, as Iceberg metadata names every file. */
+export function fileUri(path: string): string {
+  return pathToFileURL(path).href;
 }
 
 /**

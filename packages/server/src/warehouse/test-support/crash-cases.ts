@@ -17,7 +17,7 @@ import {
 } from './warehouse-harness.js';
 
 const CRASH = new Error('simulated crash');
-const BEFORE_SWAP: readonly PublishStep[] = ['data-moved', 'manifest-written', 'pointer-prepared'];
+const BEFORE_SWAP: readonly PublishStep[] = ['data-moved', 'manifest-written', 'metadata-written', 'pointer-prepared'];
 
 export function describeCrashCases(harness: WarehouseHarness): void {
   const parquet = useParquet();
@@ -40,12 +40,16 @@ export function describeCrashCases(harness: WarehouseHarness): void {
       it(`after ${step}: the previous snapshot keeps serving, recover() cleans up, the next publish works`, async () => {
         const { warehouse, reopen, listStored, state } = await crashingAt(step);
         const first = await publishRun(warehouse, parquet.tool, { runId: 'run-1', marker: 1 });
+        const icebergBefore = await warehouse.icebergTable(ORDERS);
         state.armed = true;
         // publishRun releases the lock in `finally`, as a dead holder's lock is taken over later.
         await expect(publishRun(warehouse, parquet.tool, { runId: 'run-2', marker: 2 })).rejects.toBe(CRASH);
 
         const restarted = reopen();
         expect((await restarted.current(ORDERS))?.snapshotId).toBe(first.snapshotId);
+        // Iceberg readers too stay on the previous snapshot, whatever the crashed publish wrote.
+        expect(await restarted.icebergTable(ORDERS)).toEqual(icebergBefore);
+        expect(icebergBefore?.metadata['current-snapshot-id']).toBe(BigInt(first.snapshotId));
         expect((await restarted.listSnapshots(ORDERS)).map((s) => s.snapshotId)).toEqual([first.snapshotId]);
         const current = await restarted.current(ORDERS);
         expect(await parquet.tool.read(await restarted.snapshotFiles(ORDERS, current!.snapshotId))).toEqual({ 1: 10 });
@@ -53,11 +57,21 @@ export function describeCrashCases(harness: WarehouseHarness): void {
         const report = await restarted.recover();
         expect(report.removed.map((item) => item.kind)).toContain('staging');
         if (step !== 'data-moved') expect(report.removed.map((item) => item.kind)).toContain('manifest');
+        if (step === 'metadata-written' || step === 'pointer-prepared') {
+          // The crashed publish's manifest, manifest list and v2.metadata.json.
+          expect(report.removed.filter((item) => item.kind === 'metadata')).toHaveLength(3);
+        }
         expect(await listStored()).toEqual(await expectedStored(restarted));
         expect(await restarted.recover()).toEqual({ removed: [] });
 
         const third = await publishRun(restarted, parquet.tool, { runId: 'run-3', marker: 3 });
         expect(third.parentSnapshotId).toBe(first.snapshotId);
+        const iceberg = await restarted.icebergTable(ORDERS);
+        expect(iceberg?.metadata['current-snapshot-id']).toBe(BigInt(third.snapshotId));
+        expect(iceberg?.metadata.snapshots?.map((s) => s['snapshot-id'])).toEqual([
+          BigInt(first.snapshotId),
+          BigInt(third.snapshotId),
+        ]);
         expect(await parquet.tool.read(await restarted.snapshotFiles(ORDERS, third.snapshotId))).toEqual({ 3: 10 });
       });
 
@@ -142,7 +156,13 @@ export function describeCrashCases(harness: WarehouseHarness): void {
       // Another warehouse on the same storage recovers between every two steps of the publish.
       bystander.warehouse = created.reopen();
       const manifest = await publishRun(created.warehouse, parquet.tool, { runId: 'run-1', marker: 1 });
-      expect(seen).toEqual(['data-moved:0', 'manifest-written:0', 'pointer-prepared:0', 'pointer-swapped:0']);
+      expect(seen).toEqual([
+        'data-moved:0',
+        'manifest-written:0',
+        'metadata-written:0',
+        'pointer-prepared:0',
+        'pointer-swapped:0',
+      ]);
       expect((await created.warehouse.current(ORDERS))?.snapshotId).toBe(manifest.snapshotId);
       expect(await created.listStored()).toEqual(await expectedStored(created.warehouse));
     });

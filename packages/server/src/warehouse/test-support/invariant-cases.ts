@@ -26,7 +26,13 @@ const operation: fc.Arbitrary<Operation> = fc.oneof(
     weight: 3,
     arbitrary: fc.record({
       kind: fc.constant('crash' as const),
-      step: fc.constantFrom<PublishStep>('data-moved', 'manifest-written', 'pointer-prepared', 'pointer-swapped'),
+      step: fc.constantFrom<PublishStep>(
+        'data-moved',
+        'manifest-written',
+        'metadata-written',
+        'pointer-prepared',
+        'pointer-swapped',
+      ),
     }),
   },
   { weight: 1, arbitrary: fc.constant({ kind: 'recover' as const }) },
@@ -105,6 +111,12 @@ async function expectConsistent(warehouse: Warehouse, parquet: ParquetTool, last
       [lastPublished]: lastPublished,
     });
   }
+  // Iceberg readers see the same current snapshot and the same kept snapshots.
+  const iceberg = await warehouse.icebergTable(ORDERS);
+  expect(iceberg?.metadata['current-snapshot-id']).toBe(current ? BigInt(current.snapshotId) : undefined);
+  const listed = (await warehouse.listSnapshots(ORDERS)).map((snapshot) => snapshot.snapshotId);
+  if (iceberg)
+    expect((iceberg.metadata.snapshots ?? []).map((s) => String(s['snapshot-id'])).sort()).toEqual(listed.sort());
   for (const snapshot of await warehouse.listSnapshots(ORDERS)) {
     const counts = await parquet.read(await warehouse.snapshotFiles(ORDERS, snapshot.snapshotId));
     expect(Object.values(counts).reduce((sum, n) => sum + n, 0)).toBe(snapshot.rowCount);

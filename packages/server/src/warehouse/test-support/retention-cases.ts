@@ -71,7 +71,11 @@ export function describeRetentionCases(harness: WarehouseHarness): void {
       expect(ids(await restarted.listSnapshots(ORDERS))).toEqual(ids([s2!]));
       await expect(restarted.getSnapshot(ORDERS, s1!.snapshotId)).rejects.toMatchObject({ code: 'MW8111' });
       expect(await listStored()).not.toEqual(await expectedStored(restarted));
-      expect((await restarted.recover()).removed.map((item) => item.kind)).toEqual(['data']);
+      // The orphan: its data folder, Iceberg manifest and manifest list (no longer in the metadata).
+      expect((await restarted.recover()).removed.map((item) => item.kind)).toEqual(['data', 'metadata', 'metadata']);
+      expect((await restarted.icebergTable(ORDERS))?.metadata.snapshots?.map((s) => s['snapshot-id'])).toEqual([
+        BigInt(s2!.snapshotId),
+      ]);
       expect(await listStored()).toEqual(await expectedStored(restarted));
     });
 

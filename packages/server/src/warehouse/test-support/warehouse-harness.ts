@@ -9,6 +9,7 @@ import { parseProductId } from '../table-ref.js';
 import type { SnapshotManifest } from '../snapshot-manifest.js';
 import type { Warehouse } from '../warehouse.js';
 import type { PublishInput, PublishOptions, TableRef, WarehouseFaults } from '../warehouse-types.js';
+import { icebergFiles } from './iceberg-files.js';
 import { openParquetTool, type ParquetTool } from './parquet-tool.js';
 
 export interface WarehouseTestOptions {
@@ -80,7 +81,11 @@ export async function publishRun(
   }
 }
 
-/** The files a warehouse holding exactly its published snapshots stores, per listStored(). */
+/**
+ * The files a warehouse holding exactly its published snapshots stores, per listStored(): the
+ * pointer, each snapshot's manifest and data, and the Iceberg files the current metadata names
+ * (itself, the versions it logs, the version hint, each snapshot's manifest list and manifests).
+ */
 export async function expectedStored(warehouse: Warehouse): Promise<string[]> {
   const files: string[] = [];
   for (const table of await warehouse.listTables()) {
@@ -90,6 +95,7 @@ export async function expectedStored(warehouse: Warehouse): Promise<string[]> {
       files.push(`${prefix}/metadata/snap-${snapshot.snapshotId}.json`);
       files.push(...snapshot.files.map((file) => `${prefix}/${file.path}`));
     }
+    files.push(...(await icebergFiles(warehouse, table)).map((file) => `${prefix}/${file}`));
   }
   return files.sort();
 }
