@@ -84,7 +84,7 @@ export const PipelineFileSchema = Type.Object(
     inputs: Type.Optional(Type.Array(PipelineInputSchema)),
     steps: Type.Array(PipelineStepSchema, { minItems: 1 }),
     outputs: Type.Array(PipelineOutputSchema, { minItems: 1 }),
-    /** Cron expression (5 fields, UTC) for scheduled runs. */
+    /** Cron expression (5 fields, or 6 with seconds first; UTC) for scheduled runs. */
     schedule: Type.Optional(Type.String()),
     parameters: Type.Optional(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number(), Type.Boolean()]))),
   },

@@ -70,7 +70,10 @@ export const WORKSPACE_CODES = {
   MW3013: { title: 'Missing SQL file', fix: 'Create the .sql file the step names, or fix the path.' },
   MW3014: { title: 'Contract not used by any port', fix: 'Reference the contract from an output port, or remove it.' },
   MW3015: { title: 'Duplicate name', fix: 'Give each input, step and output port a unique name.' },
-  MW3016: { title: 'Invalid schedule', fix: 'Use a 5-field cron expression, e.g. "0 2 * * *".' },
+  MW3016: {
+    title: 'Invalid schedule',
+    fix: 'Use a cron expression of 5 fields, e.g. "0 2 * * *", or 6 with seconds first, e.g. "*/30 * * * * *".',
+  },
   MW3017: {
     title: 'Input ports and pipeline disagree',
     fix: "List each product the pipeline reads as an ODPS input port with the upstream contract's id and version, and remove input ports the pipeline does not read.",

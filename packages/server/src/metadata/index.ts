@@ -92,6 +92,30 @@ export type {
 export { COMPLIANCE_SEVERITIES, GOVERNANCE_TRIGGERS } from './governance-types.js';
 export type { LineageEventInput, LineageEventRecord } from './lineage-event-types.js';
 export type { PipelineLineageInput, PipelineLineageRecord } from './pipeline-lineage-types.js';
+export type {
+  ChangeMarker,
+  ScheduleClaimInput,
+  ScheduleClaimQuery,
+  ScheduleClaimRecord,
+  ScheduleClaimResult,
+  ScheduleClaimStore,
+} from './schedule-claim-types.js';
+export type {
+  IcebergCatalogStore,
+  IcebergNamespaceCreation,
+  IcebergNamespaceDrop,
+  IcebergNamespaceInput,
+  IcebergNamespaceLevels,
+  IcebergNamespacePropertiesChange,
+  IcebergNamespacePropertiesResult,
+  IcebergNamespaceQuery,
+  IcebergNamespaceRecord,
+  IcebergTableCreation,
+  IcebergTableInput,
+  IcebergTablePointer,
+  IcebergTableQuery,
+  IcebergTableSwap,
+} from './iceberg-catalog-types.js';
 export {
   createMetadataStore,
   defaultSqlitePath,

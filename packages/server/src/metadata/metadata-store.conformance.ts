@@ -11,12 +11,14 @@ import { describeComplianceHistoryCases } from './test-support/compliance-histor
 import type { MetadataStoreHarness } from './test-support/conformance-harness.js';
 import { describeDescriptorCases } from './test-support/descriptor-cases.js';
 import { describeGovernanceCases } from './test-support/governance-cases.js';
+import { describeIcebergCatalogCases } from './test-support/iceberg-catalog-cases.js';
 import { describeIdentityCases } from './test-support/identity-cases.js';
 import { describeLifecycleCases } from './test-support/lifecycle-cases.js';
 import { describeLineageCases } from './test-support/lineage-cases.js';
 import { describeProductCases } from './test-support/product-cases.js';
 import { describeRunCases } from './test-support/run-cases.js';
 import { describeRunListCases } from './test-support/run-list-cases.js';
+import { describeScheduleClaimCases } from './test-support/schedule-claim-cases.js';
 import { describeStatusCases } from './test-support/status-cases.js';
 import { describeTokenCases } from './test-support/token-cases.js';
 import { describeUsageCases } from './test-support/usage-cases.js';
@@ -40,5 +42,7 @@ export function describeMetadataStoreConformance(name: string, harness: Metadata
     describeComplianceHistoryCases(harness);
     describeLineageCases(harness);
     describeLifecycleCases(harness);
+    describeScheduleClaimCases(harness);
+    describeIcebergCatalogCases(harness);
   });
 }

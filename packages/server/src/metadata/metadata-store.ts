@@ -63,10 +63,16 @@ import type {
 } from './governance-types.js';
 import type { LineageEventInput, LineageEventRecord } from './lineage-event-types.js';
 import type { PipelineLineageInput, PipelineLineageRecord } from './pipeline-lineage-types.js';
+import type { IcebergCatalogStore } from './iceberg-catalog-types.js';
+import type { ScheduleClaimStore } from './schedule-claim-types.js';
 
 export type MetadataStoreKind = 'sqlite' | 'postgres';
 
-export interface MetadataStore {
+/**
+ * The Iceberg catalog's namespaces and table pointers are declared in iceberg-catalog-types.ts;
+ * schedule claims and change markers (several servers on one store) in schedule-claim-types.ts.
+ */
+export interface MetadataStore extends IcebergCatalogStore, ScheduleClaimStore {
   readonly kind: MetadataStoreKind;
   /** Where the data lives, for messages: a file path or a URL without its password. */
   readonly target: string;

@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { MeshModel } from '@meshwork/core';
+import type { JsonValue } from '../metadata/canonical-json.js';
 import { createMetadataStore, defaultSqlitePath } from '../metadata/create-metadata-store.js';
 import type { MetadataStore } from '../metadata/metadata-store.js';
 import { createRunEngine } from '../runtime/duckdb-session.js';
@@ -50,4 +51,34 @@ it('a product is fresh within its frequency SLO and stale after it; only changes
   expect(await evaluateFreshness(model, store, warehouse, new Date(now + 26 * 3_600_000))).toBe(0);
   const history = await store.listProductStatus('sales.orders');
   expect(history.items.map((h) => h.status)).toEqual(['stale', 'fresh']);
+});
+
+it('two servers evaluating at once record and announce each transition once between them', async () => {
+  // The products are stale after the test above; both servers now find them fresh again.
+  const other = await createMetadataStore({ kind: 'sqlite', path: defaultSqlitePath(ws.root) });
+  try {
+    const published: string[] = [];
+    const events = {
+      publish(type: string, data: JsonValue) {
+        published.push(`${type} ${(data as { product: string }).product}`);
+        return { id: type, type, occurredAt: '', data };
+      },
+    };
+    const now = new Date();
+    const changed = await Promise.all([
+      evaluateFreshness(model, store, warehouse, now, events),
+      evaluateFreshness(model, other, warehouse, now, events),
+    ]);
+    expect(changed[0] + changed[1]).toBe(2);
+    expect(published.sort()).toEqual(['slo.restored sales.orders', 'slo.restored sales.refunds']);
+    const audited = (await store.listAudit({ limit: 1000 })).items.filter((e) => e.action === 'slo.restored');
+    expect(audited).toHaveLength(2);
+    expect((await store.listProductStatus('sales.orders')).items.map((h) => h.status)).toEqual([
+      'fresh',
+      'stale',
+      'fresh',
+    ]);
+  } finally {
+    await other.close();
+  }
 });

@@ -154,7 +154,10 @@ describe('mesh serve', () => {
     ]);
   });
 
-  it('refuses a second server on the same workspace', async () => {
-    await expect(startPlatform({ root: ws.root, env: {}, port: 0 })).rejects.toMatchObject({ code: 'MW9003' });
+  it('refuses a second server on the same workspace with the SQLite store, and says why', async () => {
+    await expect(startPlatform({ root: ws.root, env: {}, port: 0 })).rejects.toMatchObject({
+      code: 'MW9003',
+      message: expect.stringContaining('use a PostgreSQL metadata store'),
+    });
   });
 });

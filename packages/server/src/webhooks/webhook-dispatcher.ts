@@ -40,6 +40,12 @@ export interface WebhookDispatcherOptions {
   readonly concurrency?: number;
   /** How overdue a logged retry must be before `resumeDue` takes it from whoever scheduled it (default 30 s). */
   readonly resumeGraceMs?: number;
+  /**
+   * Several servers on one store: asked before each retry attempt, which the scheduling process
+   * and any server resuming overdue retries may both be about to send; only an attempt claimed
+   * here is sent (false: another server has it). Without it, every attempt is sent.
+   */
+  readonly claimRetry?: (deliveryId: string, attempt: number) => Promise<boolean>;
   readonly now?: () => Date;
   readonly random?: () => number;
   readonly log?: WebhookLog;
@@ -51,6 +57,8 @@ export interface WebhookDispatcher extends EventPublisher {
   resumeDue(): Promise<number>;
   /** Resolves once nothing is queued, in flight or waiting for a retry. */
   idle(): Promise<void>;
+  /** Deliveries queued, in flight or waiting for a retry in this process now (metrics). */
+  pending(): number;
   /** Resolves once the attempts queued or in flight now are done (retries stay scheduled and logged). */
   flush(): Promise<void>;
   /** Stops retry timers and waits for attempts in flight; scheduled retries stay in the log for `resumeDue`. */
@@ -88,6 +96,7 @@ class QueueingDispatcher implements WebhookDispatcher {
   readonly #now: () => Date;
   readonly #random: () => number;
   readonly #log: WebhookLog;
+  readonly #claimRetry: WebhookDispatcherOptions['claimRetry'];
   readonly #ready: Job[] = [];
   readonly #running = new Set<Promise<void>>();
   readonly #timers = new Map<NodeJS.Timeout, string>();
@@ -110,6 +119,7 @@ class QueueingDispatcher implements WebhookDispatcher {
     this.#now = options.now ?? (() => new Date());
     this.#random = options.random ?? Math.random;
     this.#log = options.log ?? (() => undefined);
+    this.#claimRetry = options.claimRetry;
   }
 
   publish(type: string, data: JsonValue): WebhookEvent {
@@ -146,6 +156,10 @@ class QueueingDispatcher implements WebhookDispatcher {
       resumed++;
     }
     return resumed;
+  }
+
+  pending(): number {
+    return this.#mine.size;
   }
 
   idle(): Promise<void> {
@@ -190,6 +204,10 @@ class QueueingDispatcher implements WebhookDispatcher {
   }
 
   async #deliver(job: Job): Promise<void> {
+    if (job.attempt > 1 && this.#claimRetry && !(await this.#claimedRetry(job))) {
+      this.#mine.delete(job.deliveryId);
+      return;
+    }
     const started = performance.now();
     const attemptedAt = this.#now();
     const result = await this.#post(job);
@@ -256,6 +274,17 @@ class QueueingDispatcher implements WebhookDispatcher {
     } catch (error) {
       return { httpStatus: null, delivered: false, retryable: true, error: networkError(error, this.#timeoutMs) };
     }
+  }
+
+  /** A retry nobody else sends: claimed here. Unclaimable (store down) is left in the log for `resumeDue`. */
+  async #claimedRetry(job: Job): Promise<boolean> {
+    try {
+      if (await this.#claimRetry!(job.deliveryId, job.attempt)) return true;
+      this.#log('webhook retry sent by another server', fields(job));
+    } catch (error) {
+      this.#log('webhook retry not claimed; left for a later resume', { ...fields(job), error: String(error) });
+    }
+    return false;
   }
 
   #schedule(job: Job, delayMs: number): void {

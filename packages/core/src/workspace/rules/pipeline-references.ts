@@ -109,7 +109,12 @@ function checkPipeline(ctx: RuleContext, { product, pipelineSource: source }: Re
   });
 
   if (pipeline.schedule !== undefined && !isCron(pipeline.schedule)) {
-    ctx.report('MW3016', source, '/schedule', `schedule "${pipeline.schedule}" is not a 5-field cron expression`);
+    ctx.report(
+      'MW3016',
+      source,
+      '/schedule',
+      `schedule "${pipeline.schedule}" is not a cron expression of 5 fields (or 6, with seconds first)`,
+    );
   }
 }
 
@@ -118,5 +123,8 @@ const CRON_FIELD = /^(\*|\d+(-\d+)?)(\/\d+)?(,(\*|\d+(-\d+)?)(\/\d+)?)*$/;
 /** A light syntactic check; the scheduler's cron library is the final judge at run time. */
 function isCron(expression: string): boolean {
   const fields = expression.trim().split(/\s+/);
-  return fields.length === 5 && fields.every((f) => CRON_FIELD.test(f) || /^[A-Za-z,-]+$/.test(f));
+  // Six fields put seconds first (croner's form): schedules shorter than a minute.
+  return (
+    (fields.length === 5 || fields.length === 6) && fields.every((f) => CRON_FIELD.test(f) || /^[A-Za-z,-]+$/.test(f))
+  );
 }

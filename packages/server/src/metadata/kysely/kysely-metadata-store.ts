@@ -54,6 +54,21 @@ import type {
 } from '../governance-types.js';
 import type { LineageEventInput, LineageEventRecord } from '../lineage-event-types.js';
 import type { PipelineLineageInput, PipelineLineageRecord } from '../pipeline-lineage-types.js';
+import type {
+  IcebergNamespaceCreation,
+  IcebergNamespaceDrop,
+  IcebergNamespaceInput,
+  IcebergNamespaceLevels,
+  IcebergNamespacePropertiesChange,
+  IcebergNamespacePropertiesResult,
+  IcebergNamespaceQuery,
+  IcebergNamespaceRecord,
+  IcebergTableCreation,
+  IcebergTableInput,
+  IcebergTablePointer,
+  IcebergTableQuery,
+  IcebergTableSwap,
+} from '../iceberg-catalog-types.js';
 import { MIGRATIONS } from '../migrations/migration-list.js';
 import type { Migration } from '../migrations/migration.js';
 import { runMigrations } from '../migrations/migration-runner.js';
@@ -70,6 +85,16 @@ import { WebhookDeliveryRepository } from './webhook-delivery-repository.js';
 import { UsageRepository } from './usage-repository.js';
 import { GovernanceRepository } from './governance-repository.js';
 import { LineageRepository } from './lineage-repository.js';
+import { IcebergCatalogRepository } from './iceberg-catalog-repository.js';
+import { ScheduleClaimRepository } from './schedule-claim-repository.js';
+import { ChangeMarkerRepository } from './change-marker-repository.js';
+import type {
+  ChangeMarker,
+  ScheduleClaimInput,
+  ScheduleClaimQuery,
+  ScheduleClaimRecord,
+  ScheduleClaimResult,
+} from '../schedule-claim-types.js';
 import type { MetadataDb, StoreDialect } from './store-dialect.js';
 
 export interface KyselyMetadataStoreOptions {
@@ -94,6 +119,9 @@ export class KyselyMetadataStore implements MetadataStore {
   readonly #usage: UsageRepository;
   readonly #governance: GovernanceRepository;
   readonly #lineage: LineageRepository;
+  readonly #iceberg: IcebergCatalogRepository;
+  readonly #claims: ScheduleClaimRepository;
+  readonly #changes: ChangeMarkerRepository;
   readonly #migrations: readonly Migration[];
 
   constructor(
@@ -121,6 +149,9 @@ export class KyselyMetadataStore implements MetadataStore {
     this.#usage = new UsageRepository(context);
     this.#governance = new GovernanceRepository(context);
     this.#lineage = new LineageRepository(context);
+    this.#iceberg = new IcebergCatalogRepository(context);
+    this.#claims = new ScheduleClaimRepository(context);
+    this.#changes = new ChangeMarkerRepository(context);
   }
 
   migrate(): Promise<MigrationResult> {
@@ -295,6 +326,58 @@ export class KyselyMetadataStore implements MetadataStore {
   }
   listLineageEvents(query?: PageQuery): Promise<Page<LineageEventRecord>> {
     return this.#guard(() => this.#lineage.listEvents(query));
+  }
+
+  createIcebergNamespace(input: IcebergNamespaceInput): Promise<IcebergNamespaceCreation> {
+    return this.#guard(() => this.#iceberg.createNamespace(input));
+  }
+  getIcebergNamespace(namespace: IcebergNamespaceLevels): Promise<IcebergNamespaceRecord | undefined> {
+    return this.#guard(() => this.#iceberg.getNamespace(namespace));
+  }
+  listIcebergNamespaces(query?: IcebergNamespaceQuery): Promise<Page<IcebergNamespaceRecord>> {
+    return this.#guard(() => this.#iceberg.listNamespaces(query));
+  }
+  updateIcebergNamespaceProperties(
+    change: IcebergNamespacePropertiesChange,
+  ): Promise<IcebergNamespacePropertiesResult | undefined> {
+    return this.#guard(() => this.#iceberg.updateNamespaceProperties(change));
+  }
+  dropIcebergNamespace(namespace: IcebergNamespaceLevels): Promise<IcebergNamespaceDrop> {
+    return this.#guard(() => this.#iceberg.dropNamespace(namespace));
+  }
+  createIcebergTable(input: IcebergTableInput): Promise<IcebergTableCreation> {
+    return this.#guard(() => this.#iceberg.createTable(input));
+  }
+  getIcebergTable(namespace: IcebergNamespaceLevels, name: string): Promise<IcebergTablePointer | undefined> {
+    return this.#guard(() => this.#iceberg.getTable(namespace, name));
+  }
+  listIcebergTables(query: IcebergTableQuery): Promise<Page<IcebergTablePointer>> {
+    return this.#guard(() => this.#iceberg.listTables(query));
+  }
+  swapIcebergTableMetadata(swap: IcebergTableSwap): Promise<IcebergTablePointer | undefined> {
+    return this.#guard(() => this.#iceberg.swapMetadata(swap));
+  }
+  dropIcebergTable(namespace: IcebergNamespaceLevels, name: string): Promise<IcebergTablePointer | undefined> {
+    return this.#guard(() => this.#iceberg.dropTable(namespace, name));
+  }
+
+  claimScheduleSlot(input: ScheduleClaimInput): Promise<ScheduleClaimResult> {
+    return this.#guard(() => this.#claims.claim(input));
+  }
+  noteScheduleClaimRun(job: string, slot: string, claimedBy: string, runId: string): Promise<boolean> {
+    return this.#guard(() => this.#claims.noteRun(job, slot, claimedBy, runId));
+  }
+  listScheduleClaims(query: ScheduleClaimQuery): Promise<Page<ScheduleClaimRecord>> {
+    return this.#guard(() => this.#claims.list(query));
+  }
+  pruneScheduleClaims(before: string | Date): Promise<number> {
+    return this.#guard(() => this.#claims.prune(before));
+  }
+  bumpChangeMarker(topic: string): Promise<ChangeMarker> {
+    return this.#guard(() => this.#changes.bump(topic));
+  }
+  listChangeMarkers(): Promise<readonly ChangeMarker[]> {
+    return this.#guard(() => this.#changes.list());
   }
 
   /** Driver errors that callers can act on become domain errors; the rest are bugs and pass through. */

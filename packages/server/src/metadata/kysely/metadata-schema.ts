@@ -6,8 +6,10 @@
 import type { ColumnType } from 'kysely';
 import type { AgreementsTable, WebhookDeliveriesTable } from './agreement-schema.js';
 import type { GovernanceCheckCountsTable, GovernanceChecksTable } from './governance-schema.js';
+import type { IcebergNamespacesTable, IcebergTablesTable } from './iceberg-catalog-schema.js';
 import type { LineageEventsTable, PipelineLineageTable } from './lineage-schema.js';
 import type { QueryUsageTable } from './usage-schema.js';
+import type { ChangeMarkersTable, ScheduleClaimsTable } from './schedule-claim-schema.js';
 
 type Timestamp = ColumnType<Date | string, string, string>;
 type BigIntColumn = ColumnType<number | string, number, never>;
@@ -138,5 +140,9 @@ export interface MetadataSchema {
   governance_check_counts: GovernanceCheckCountsTable;
   pipeline_lineage: PipelineLineageTable;
   lineage_events: LineageEventsTable;
+  iceberg_namespaces: IcebergNamespacesTable;
+  iceberg_tables: IcebergTablesTable;
+  schedule_claims: ScheduleClaimsTable;
+  change_markers: ChangeMarkersTable;
   meshwork_migrations: MigrationsTable;
 }

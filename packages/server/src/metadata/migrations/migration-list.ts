@@ -6,6 +6,8 @@ import { agreements } from './0004-agreements.js';
 import { queryUsage } from './0005-query-usage.js';
 import { governanceChecks } from './0006-governance-checks.js';
 import { lineage } from './0007-lineage.js';
+import { icebergCatalog } from './0008-iceberg-catalog.js';
+import { scheduleClaims } from './0009-schedule-claims.js';
 import type { Migration } from './migration.js';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -16,4 +18,6 @@ export const MIGRATIONS: readonly Migration[] = [
   queryUsage,
   governanceChecks,
   lineage,
+  icebergCatalog,
+  scheduleClaims,
 ];
