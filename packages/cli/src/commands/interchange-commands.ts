@@ -7,6 +7,7 @@ import { exportDocuments, importDocument, toYamlStream, type ExportFormat, type 
 import { openWorkspace, outputFor, type CliContext } from '../cli-context.js';
 import { printDiagnostics } from '../output/print-diagnostics.js';
 import { DEFAULT_BASE_URL, exportAll, exportCatalog } from './export-bulk-commands.js';
+import { addTrinoExportOptions, exportTrinoCommand, type ExportTrinoFlags } from './export-trino-command.js';
 import { exportGlossary } from './knowledge-command.js';
 import { findProduct } from './product-ref.js';
 
@@ -46,13 +47,14 @@ export function registerInterchange(program: Command, ctx: CliContext): void {
       if (errors > 0) out.note(`The workspace now has ${errors} validation errors; run \`mesh validate\` to see them.`);
     });
 
-  program
-    .command('export')
+  addTrinoExportOptions(program.command('export'))
     .description(
-      "print a product's ODCS contracts or ODPS descriptor (or write them to a folder); `catalog`: the workspace as DCAT-3 JSON-LD; `all`: every ODPS/ODCS document into a new folder",
+      "print a product's ODCS contracts or ODPS descriptor (or write them to a folder); `catalog`: the workspace as DCAT-3 JSON-LD; `all`: every ODPS/ODCS document into a new folder; `trino`: Trino's catalog and access rules into a folder",
     )
-    .addArgument(new Argument('<format>', 'what to export').choices(['odcs', 'odps', 'catalog', 'all', 'glossary']))
-    .argument('[domain/product]', 'e.g. sales/orders (odcs and odps)')
+    .addArgument(
+      new Argument('<format>', 'what to export').choices(['odcs', 'odps', 'catalog', 'all', 'glossary', 'trino']),
+    )
+    .argument('[domain/product]', 'e.g. sales/orders (odcs and odps); trino: the folder to write')
     .option('--port <name>', 'only the contract of this output port')
     .option('--out <dir>', 'write one file per document into this folder (catalog: the file; all: a new folder)')
     .option('--json', 'print JSON instead of YAML')
@@ -66,7 +68,12 @@ export function registerInterchange(program: Command, ctx: CliContext): void {
     .option('--base-iri <iri>', 'glossary: IRI prefix for concepts instead of urn:meshwork:glossary:')
     .option('--base-url <url>', `catalog: where the Meshwork API is reached (default ${DEFAULT_BASE_URL})`)
     .action(
-      async (what: ExportFormat | 'catalog' | 'all' | 'glossary', ref: string | undefined, options: ExportOptions) => {
+      async (
+        what: ExportFormat | 'catalog' | 'all' | 'glossary' | 'trino',
+        ref: string | undefined,
+        options: ExportOptions & ExportTrinoFlags,
+      ) => {
+        if (what === 'trino') return exportTrinoCommand(ctx, ref ?? options.out, options);
         if (what === 'glossary') return exportGlossary(ctx, options);
         if (what === 'catalog' || what === 'all') {
           await (what === 'catalog' ? exportCatalog(ctx, options) : exportAll(ctx, options));
