@@ -25,7 +25,11 @@ export function gatewayOf(platform) {
   return undefined;
 }
 
-/** A query-scoped bearer token for the admin, or undefined when no token service is exported yet. */
+/**
+ * A bearer token for the admin scoped to what querying products needs, or undefined when no token
+ * service is exported yet. `discover` is part of it: the gateway reports a product the principal
+ * may not discover as a relation that does not exist (MW5004), and a token's scopes narrow that.
+ */
 export async function adminToken(platform) {
   const tokens =
     platform.services.tokens ??
@@ -38,7 +42,11 @@ export async function adminToken(platform) {
     );
     return undefined;
   }
-  const { token } = await tokens.create(ADMIN.id, { scopes: ['query'], expiresIn: '1d', createdBy: 'bench' });
+  const { token } = await tokens.create(ADMIN.id, {
+    scopes: ['discover', 'query'],
+    expiresIn: '1d',
+    createdBy: 'bench',
+  });
   return token;
 }
 

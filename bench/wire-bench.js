@@ -3,7 +3,8 @@
 // query and a point lookup. PostgreSQL gets the tables the scripts read, with the TPC-H rows of
 // the workspace and a primary key, so both servers answer the same question from the same data.
 //
-//   node bench/wire-bench.js [--scale 1] [--seconds 15] [--modes simple,extended]
+//   node bench/wire-bench.js [--scale 1] [--seconds 15] [--modes simple,extended] [--scripts trivial,point-lookup]
+// (`npm run bench -- wire` takes --modes and --scripts too.)
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -87,7 +88,8 @@ export async function wireBench({
   seconds = 15,
   clients = 10,
   threads = 2,
-  modes = ['simple', 'extended'],
+  modes = flag('--modes', 'simple,extended').split(','),
+  only = flag('--scripts', undefined)?.split(','),
 } = {}) {
   const binDir = postgresBinaries();
   if (!binDir) return console.log('  no PostgreSQL installation under /usr/lib/postgresql: wire bench skipped.');
@@ -106,6 +108,7 @@ export async function wireBench({
       `  pgbench: ${clients} clients, ${threads} threads, ${seconds} s per run${token ? `; gateway on port ${wirePort} as ${ADMIN.id} with a token` : ''}`,
     );
     for (const [name, s] of Object.entries(list)) {
+      if (only && !only.includes(name)) continue;
       const script = s.file ?? join(work, `${name}.sql`);
       if (!s.file) await writeFile(script, s.text);
       console.log(
@@ -147,6 +150,5 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   await wireBench({
     scale: scaleArgument(),
     seconds: Number(flag('--seconds', 15)),
-    modes: flag('--modes', 'simple,extended').split(','),
   });
 }

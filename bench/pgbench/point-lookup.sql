@@ -1,5 +1,5 @@
--- pgbench custom script: one row by key from a product (the wire test double's sales.orders has
--- ids 1..100000; on a real mesh use a product with such a key, or edit the query).
--- pgbench -n -f bench/pgbench/point-lookup.sql -M extended -c 10 -j 4 -T 30 -h 127.0.0.1 -p 5433 -U <principal> meshwork
-\set id random(1, 100000)
-SELECT id, customer_id, amount, status FROM sales.orders WHERE id = :id;
+-- pgbench custom script: one order by key from the TPC-H workspace's sales.orders (the wire bench
+-- loads the same rows into PostgreSQL with a primary key).
+-- pgbench -n -f bench/pgbench/point-lookup.sql -M extended -c 10 -j 2 -T 30 -h 127.0.0.1 -p 5433 -U <principal> meshwork
+\set k random(1, 60000)
+SELECT o_orderkey, o_custkey, o_totalprice, o_orderstatus FROM sales.orders WHERE o_orderkey = :k;

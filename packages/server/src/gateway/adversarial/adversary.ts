@@ -10,8 +10,9 @@
 import { expect } from 'vitest';
 import type { Principal } from '../../identity/principal.js';
 import { defaultWarehouseRoot } from '../../warehouse/local/create-local-warehouse.js';
-import type { GatewayQuery, QueryGateway, QueryOptions } from '../gateway-types.js';
-import type { GatewayLimits } from '../query-gateway.js';
+import type { GatewayQuery, QueryOptions } from '../gateway-types.js';
+import type { GatewayLimits, GovernedQueryGateway } from '../query-gateway.js';
+import type { SandboxPoolOptions } from '../sandbox-connection-pool.js';
 import { collectRows, type Row } from '../test-support/collect-rows.js';
 import {
   createGatewayFixture,
@@ -71,7 +72,7 @@ export interface Refusal {
 
 export interface Adversary {
   readonly fixture: GatewayFixture;
-  readonly gateway: QueryGateway;
+  readonly gateway: GovernedQueryGateway;
   readonly warehouseRoot: string;
   rows(principal: Principal, query: string | GatewayQuery, options?: QueryOptions): Promise<Row[]>;
   /** Runs a query that must be refused with one of `codes`; checks the message and returns it. */
@@ -88,9 +89,10 @@ export interface Adversary {
 export async function createAdversary(
   limits?: Partial<GatewayLimits>,
   fixtureOptions?: GatewayFixtureOptions,
+  connectionPool?: SandboxPoolOptions,
 ): Promise<Adversary> {
   const fixture = await createGatewayFixture(fixtureOptions);
-  const gateway = await fixture.gateway(grantAuthorizer(fixture.model, GRANTS), limits);
+  const gateway = await fixture.gateway(grantAuthorizer(fixture.model, GRANTS), limits, connectionPool);
   const warehouseRoot = defaultWarehouseRoot(fixture.workspace.root);
   const secrets = secretStrings(fixture, warehouseRoot);
   const expectCleanMessage = (message: string, sql: string) => {

@@ -196,6 +196,22 @@ describe('products a principal may not see', () => {
     }
   });
 
+  it('refuses every name to a token without the discover scope alike, saying which scope it lacks', async () => {
+    const queryOnly = { ...ben, scopes: ['query' as const] };
+    const existing = await adv.refused(queryOnly, 'SELECT order_id FROM sales.orders', 'MW5004');
+    const missing = await adv.refused(queryOnly, 'SELECT order_id FROM sales.nothing', 'MW5004');
+    const hidden = await adv.refused(queryOnly, 'SELECT email FROM customers.profiles', 'MW5004');
+    expect(existing.message).toMatch(/does not exist for this token: .*discover scope/);
+    expect(existing.message.replace('orders', 'X')).toBe(missing.message.replace('nothing', 'X'));
+    expect(hidden.message.replace('customers.profiles', 'X')).toBe(missing.message.replace('sales.nothing', 'X'));
+    // With the discover scope the same query reads, and other refusals carry no scope hint.
+    const scoped = { ...ben, scopes: ['discover' as const, 'query' as const] };
+    expect(await adv.rows(scoped, 'SELECT order_id FROM sales.orders')).toEqual([{ order_id: 'o3' }]);
+    expect((await adv.refused(scoped, 'SELECT 1 FROM sales.nothing', 'MW5004')).message).toBe(
+      'relation sales.nothing does not exist',
+    );
+  });
+
   it('refuses a product without a grant even in a branch that is never evaluated (MW5016)', async () => {
     await adv.refused(nobody, 'SELECT 1 WHERE false AND EXISTS (SELECT 1 FROM sales.orders)', 'MW5016');
     await adv.refused(

@@ -15,8 +15,13 @@ import { createTempWorkspace, type TempWorkspace } from '../../test-support/temp
 import { createLocalWarehouse, defaultWarehouseRoot } from '../../warehouse/local/create-local-warehouse.js';
 import type { Warehouse } from '../../warehouse/warehouse.js';
 import { loadWorkspaceFromDisk } from '../../workspace/load-workspace-from-disk.js';
-import type { QueryGateway } from '../gateway-types.js';
-import { createQueryGateway, type GatewayLimits, type QueryUsage } from '../query-gateway.js';
+import {
+  createQueryGateway,
+  type GatewayLimits,
+  type GovernedQueryGateway,
+  type QueryUsage,
+} from '../query-gateway.js';
+import type { SandboxPoolOptions } from '../sandbox-connection-pool.js';
 import { RelationCatalog } from '../relation-catalog.js';
 
 export const PROFILES_CSV = [
@@ -59,7 +64,11 @@ export interface GatewayFixture {
   readonly usage: QueryUsage[];
   /** The key of the keyed-hash and tokenising masks, for tests that look for it in messages. */
   readonly maskingKey: Uint8Array;
-  gateway(authorizer: Authorizer, limits?: Partial<GatewayLimits>): Promise<QueryGateway>;
+  gateway(
+    authorizer: Authorizer,
+    limits?: Partial<GatewayLimits>,
+    connectionPool?: SandboxPoolOptions,
+  ): Promise<GovernedQueryGateway>;
   dispose(): Promise<void>;
 }
 
@@ -107,7 +116,7 @@ export async function createGatewayFixture(options: GatewayFixtureOptions = {}):
   if (failed.length > 0) throw new Error(`fixture products failed to build: ${JSON.stringify(failed)}`);
   const catalog = new RelationCatalog(model, warehouse);
   const usage: QueryUsage[] = [];
-  const gateways: QueryGateway[] = [];
+  const gateways: GovernedQueryGateway[] = [];
   const maskingKey = options.maskingKey ?? randomBytes(32);
   return {
     workspace,
@@ -117,7 +126,7 @@ export async function createGatewayFixture(options: GatewayFixtureOptions = {}):
     catalog,
     usage,
     maskingKey,
-    gateway: async (authorizer, limits) => {
+    gateway: async (authorizer, limits, connectionPool) => {
       const gateway = await createQueryGateway({
         catalog,
         authorizer,
@@ -127,6 +136,7 @@ export async function createGatewayFixture(options: GatewayFixtureOptions = {}):
         threads: 1,
         memoryLimit: '512MB',
         ...(limits ? { limits } : {}),
+        ...(connectionPool ? { connectionPool } : {}),
         onUsage: (u) => usage.push(u),
       });
       gateways.push(gateway);

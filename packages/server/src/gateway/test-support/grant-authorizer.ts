@@ -13,6 +13,7 @@ import type {
 } from '../../access/access-types.js';
 import type { MeshModel } from '@meshwork/core';
 import type { Principal } from '../../identity/principal.js';
+import { scopeDenial } from '../../access/token-scopes.js';
 import { quoteIdentifier, quoteLiteral } from '../relation-name.js';
 
 export interface Grant {
@@ -45,6 +46,9 @@ export function grantAuthorizer(model: MeshModel, grants: Readonly<Record<string
     isAllowed: (principal, action, resource) => {
       const grant = grants[principal.id];
       if (!grant) return deny('unknown principal');
+      // A token's scopes narrow every action, as in the real authorizer.
+      const outOfScope = scopeDenial(principal, action);
+      if (outOfScope !== undefined) return deny(outOfScope);
       const productId =
         resource.kind === 'product'
           ? resource.productId
@@ -57,6 +61,8 @@ export function grantAuthorizer(model: MeshModel, grants: Readonly<Record<string
     },
     planRead: (principal, port: PortRef): ReadDecision => {
       const grant = grants[principal.id];
+      const outOfScope = scopeDenial(principal, 'query');
+      if (outOfScope !== undefined) return { allowed: false, decision: deny(outOfScope) };
       if (!grant || !canQuery(principal, port.productId)) {
         return { allowed: false, decision: deny('no grant for this product') };
       }
