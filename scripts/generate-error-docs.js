@@ -20,6 +20,11 @@ import {
   OPENLINEAGE_CODES,
   LINEAGE_CODES,
   INCIDENT_CODES,
+  ICEBERG_CATALOG_CODES,
+  ICEBERG_FORMAT_CODES,
+  TRINO_CODES,
+  CLUSTER_CODES,
+  OPERATIONS_CODES,
 } from '@meshwork/server';
 
 const groups = [
@@ -40,6 +45,39 @@ const groups = [
   ['MW7', 'Commands', 'Scaffolding, import and export, registration.'],
   ['MW80', 'Runtime', 'Building products: inputs, SQL steps, checks, publishing.'],
   ['MW81', 'Warehouse', 'Snapshots, the publish protocol, locks and retention.'],
+  [
+    'MW820',
+    'Iceberg tables',
+    'Output ports written as Apache Iceberg v2 tables: column types, field ids and table metadata.',
+  ],
+  [
+    'MW825',
+    'Iceberg REST catalog: requests and names',
+    'The catalog under `/iceberg`: request bodies, names, namespaces and tables.',
+  ],
+  [
+    'MW826',
+    'Iceberg REST catalog: commits and access',
+    'Commits, read-only products, access decisions and metadata storage.',
+  ],
+  [
+    'MW827',
+    'Iceberg REST catalog: routes and settings',
+    'Namespace properties, mesh.yaml `iceberg` and unknown routes.',
+  ],
+  ['MW830', 'Operating the server', '`mesh serve`: `/metrics`, `/readyz`, graceful shutdown and their options.'],
+  [
+    'MW831',
+    'Backups and restores',
+    '`mesh backup` and `mesh restore`: the backup folder, its checksums and the restore target.',
+  ],
+  [
+    'MW835',
+    'Several servers',
+    'Several `mesh serve` processes on one PostgreSQL store: ports, scheduled slots, the shared masking key.',
+  ],
+  ['MW838', 'Trino export', '`mesh export trino`: the catalog file and access rules for Trino.'],
+  ['MW839', 'Trino rules validation', 'Checks of the generated rules.json and catalog file, and the engine account.'],
   [
     'MW86',
     'Knowledge graph',
@@ -84,6 +122,11 @@ const all = Object.entries({
   ...OPENLINEAGE_CODES,
   ...LINEAGE_CODES,
   ...INCIDENT_CODES,
+  ...ICEBERG_CATALOG_CODES,
+  ...ICEBERG_FORMAT_CODES,
+  ...TRINO_CODES,
+  ...CLUSTER_CODES,
+  ...OPERATIONS_CODES,
 }).sort(([a], [b]) => a.localeCompare(b));
 
 let page = `# Error and diagnostic codes

@@ -18,6 +18,11 @@ import {
   OPENLINEAGE_CODES,
   LINEAGE_CODES,
   INCIDENT_CODES,
+  ICEBERG_CATALOG_CODES,
+  ICEBERG_FORMAT_CODES,
+  TRINO_CODES,
+  CLUSTER_CODES,
+  OPERATIONS_CODES,
 } from '@meshwork/server';
 
 export interface CodeEntry {
@@ -47,4 +52,9 @@ export const allCodeRegistries: readonly Readonly<Record<string, CodeEntry>>[] =
   OPENLINEAGE_CODES,
   LINEAGE_CODES,
   INCIDENT_CODES,
+  ICEBERG_CATALOG_CODES,
+  ICEBERG_FORMAT_CODES,
+  TRINO_CODES,
+  CLUSTER_CODES,
+  OPERATIONS_CODES,
 ];

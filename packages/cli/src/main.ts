@@ -39,16 +39,29 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
   }
 }
 
-/** Resolves on the first SIGINT or SIGTERM; a second one exits at once. */
+/** Resolves on the first SIGINT or SIGTERM; a second one of either ends the process at once. */
 function signalled(): Promise<void> {
   return new Promise((resolve) => {
     const stop = () => {
-      process.once('SIGINT', () => process.exit(130));
+      process.removeListener('SIGINT', stop);
+      process.removeListener('SIGTERM', stop);
+      process.once('SIGINT', () => killedBy('SIGINT'));
+      process.once('SIGTERM', () => killedBy('SIGTERM'));
       resolve();
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+}
+
+/**
+ * The signal's own default action: the process ends now, as the shell expects (status 130 after
+ * Ctrl-C, 143 after SIGTERM). `process.exit` would first wait for native work such as a DuckDB
+ * query in progress; nothing Meshwork writes depends on an orderly exit.
+ */
+function killedBy(signal: NodeJS.Signals): void {
+  process.removeAllListeners(signal);
+  process.kill(process.pid, signal);
 }
 
 /** The whole command tree; also used to generate docs/reference/cli.md. */

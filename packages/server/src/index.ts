@@ -19,6 +19,7 @@ export * from './runtime/duckdb-session.js';
 export * from './quality/index.js';
 export * from './platform/start-platform.js';
 export * from './platform/freshness.js';
+export { CLUSTER_CODES, type ClusterCode } from './platform/cluster-codes.js';
 export * from './http/create-http-server.js';
 export * from './http/http-errors.js';
 export * from './identity/index.js';
@@ -53,3 +54,13 @@ export * from './lifecycle/index.js';
 export * from './openlineage/index.js';
 export * from './lineage/index.js';
 export * from './incidents/index.js';
+export * from './iceberg/catalog/index.js';
+export {
+  ICEBERG_FORMAT_CODES,
+  type IcebergFormatCode,
+  assignFieldIds,
+  parquetIcebergOptions,
+  tableMetadataProblems,
+} from './iceberg/format/index.js';
+export * from './trino/index.js';
+export * from './operations/index.js';

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import type { CliContext } from '../cli-context.js';
 import { registerAccess } from './access-command.js';
 import { registerAudit } from './audit-command.js';
+import { registerBackup } from './backup-command.js';
 import { registerDemo } from './demo-command.js';
 import { registerDiff } from './diff-command.js';
 import { registerImpact } from './impact-command.js';
@@ -44,6 +45,7 @@ export function registerCommands(program: Command, ctx: CliContext): void {
   registerRun(program, ctx);
   registerPublish(program, ctx);
   registerServe(program, ctx);
+  registerBackup(program, ctx);
   registerSearch(program, ctx);
   registerQuery(program, ctx);
   registerSql(program, ctx);

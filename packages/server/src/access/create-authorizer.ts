@@ -41,6 +41,8 @@ export interface AuthorizerOptions {
   readonly failClosed?: string;
   /** Entries per cache (decisions, plans, entities); default 50,000. */
   readonly cacheSize?: number;
+  /** Told of every decision answered (metrics); must be cheap: it runs on every decision. */
+  readonly onDecision?: (action: AccessAction, allowed: boolean) => void;
 }
 
 export interface CacheStats {
@@ -67,7 +69,7 @@ interface PortInfo {
 }
 
 export function createAuthorizer(options: AuthorizerOptions): MeshworkAuthorizer {
-  const { model, policies, masks = [], rowFilters = [], failClosed } = options;
+  const { model, policies, masks = [], rowFilters = [], failClosed, onDecision } = options;
   const cacheSize = options.cacheSize ?? 50_000;
   const engine = createCedarEngine(policies);
   const entities = createEntityResolver(model, cacheSize);
@@ -137,6 +139,17 @@ export function createAuthorizer(options: AuthorizerOptions): MeshworkAuthorizer
     action: AccessAction,
     resource: AccessResource,
     context: AccessContext = {},
+  ): AccessDecision => {
+    const decision = decideInScope(principal, action, resource, context);
+    onDecision?.(action, decision.allowed);
+    return decision;
+  };
+
+  const decideInScope = (
+    principal: Principal,
+    action: AccessAction,
+    resource: AccessResource,
+    context: AccessContext,
   ) => {
     const outOfScope = scopeDenial(principal, action);
     if (outOfScope !== undefined) return deny(outOfScope);

@@ -13,7 +13,7 @@
 import { hasErrors, sortDiagnostics, type Diagnostic, type MeshModel } from '@meshwork/core';
 import { ACCESS_CODES } from './access-codes.js';
 import { ACCESS_POLICY_DIR } from './access-files.js';
-import { createAuthorizer, type MeshworkAuthorizer } from './create-authorizer.js';
+import { createAuthorizer, type AuthorizerOptions, type MeshworkAuthorizer } from './create-authorizer.js';
 import { loadCedarPolicies, type LoadedPolicy } from './load-cedar-policies.js';
 import { loadMaskingRules, type MaskRule } from './masking-rules.js';
 import { loadRowFilters, type RowFilterRule } from './row-filters.js';
@@ -29,6 +29,8 @@ export interface AccessPolicies {
 export interface LoadAccessOptions {
   /** Entries per authorizer cache; default 50,000. */
   readonly cacheSize?: number;
+  /** Told of every access decision (metrics); see AuthorizerOptions.onDecision. */
+  readonly onDecision?: AuthorizerOptions['onDecision'];
 }
 
 export function loadAccessPolicies(root: string, model: MeshModel, options: LoadAccessOptions = {}): AccessPolicies {
@@ -58,6 +60,7 @@ export function loadAccessPolicies(root: string, model: MeshModel, options: Load
         }
       : {}),
     ...(options.cacheSize !== undefined ? { cacheSize: options.cacheSize } : {}),
+    ...(options.onDecision ? { onDecision: options.onDecision } : {}),
   });
   return {
     authorizer,

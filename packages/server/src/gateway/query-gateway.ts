@@ -33,7 +33,14 @@ import {
 import { spliceRelations } from './relation-splice.js';
 import { RetiredRelationError, type RelationCatalog, type ResolvedRelation } from './relation-catalog.js';
 import { createSandbox, type Sandbox, type SandboxOptions } from './sandbox.js';
+import {
+  SandboxConnectionPool,
+  type ConnectionLease,
+  type SandboxPoolOptions,
+  type SandboxPoolStats,
+} from './sandbox-connection-pool.js';
 import { parseStatement, renderStatement } from './sql-parser.js';
+import { unknownRelation } from './unknown-relation.js';
 import { listVisibleRelations } from './visible-relations.js';
 
 export interface GatewayLimits {
@@ -82,6 +89,8 @@ export interface QueryGatewayOptions extends Omit<SandboxOptions, 'maskingKey'> 
     readonly port: string;
     readonly major: number;
   }) => void;
+  /** How many sandbox connections and prepared statements are kept for reuse (sandbox-connection-pool.ts). */
+  readonly connectionPool?: SandboxPoolOptions;
 }
 
 interface GovernedRelation {
@@ -102,20 +111,26 @@ interface PreparedQuery {
   readonly parameterCount: number;
 }
 
-export async function createQueryGateway(
-  options: QueryGatewayOptions,
-): Promise<QueryGateway & { readonly limits: GatewayLimits }> {
+/** The gateway as created here: the port, its limits, and its connection pool's counters. */
+export interface GovernedQueryGateway extends QueryGateway {
+  readonly limits: GatewayLimits;
+  poolStats(): SandboxPoolStats;
+}
+
+export async function createQueryGateway(options: QueryGatewayOptions): Promise<GovernedQueryGateway> {
   const sandbox = await createSandbox(options);
   return new GovernedGateway(sandbox, options);
 }
 
-class GovernedGateway implements QueryGateway {
+class GovernedGateway implements GovernedQueryGateway {
   readonly limits: GatewayLimits;
   readonly #governed = new Map<string, GovernedRelation>();
   readonly #parsed = new Map<string, ParsedQuery>();
   readonly #verified = new Map<string, true>();
   readonly #running = new Map<string, number>();
   readonly #now: () => Date;
+  readonly #pool: SandboxConnectionPool;
+  #closed = false;
 
   constructor(
     private readonly sandbox: Sandbox,
@@ -123,30 +138,32 @@ class GovernedGateway implements QueryGateway {
   ) {
     this.limits = { ...DEFAULT_GATEWAY_LIMITS, ...options.limits };
     this.#now = options.now ?? (() => new Date());
+    this.#pool = new SandboxConnectionPool(sandbox.instance, options.connectionPool);
   }
 
+  /** The connection pool's counters (tests, diagnostics); bound, so it works through wrappers (metered views). */
+  readonly poolStats = (): SandboxPoolStats => this.#pool.stats();
+
   async describe(principal: Principal, query: GatewayQuery): Promise<QueryDescription> {
-    const connection = await this.sandbox.instance.connect();
+    const lease = await this.#pool.acquire();
+    let succeeded = false;
     try {
-      const prepared = await this.#prepare(connection, principal, query);
-      const statement = await this.#compile(connection, prepared);
-      try {
-        const columns: ResultColumn[] = [];
-        for (let i = 0; i < statement.columnCount; i++) {
-          const type = statement.columnType(i);
-          columns.push({ name: statement.columnName(i), type, typeName: type.toString() });
-        }
-        const parameters = [];
-        for (let i = 1; i <= statement.parameterCount; i++) {
-          const type = statement.parameterType(i);
-          parameters.push({ type, typeName: type.toString() });
-        }
-        return { columns, parameters };
-      } finally {
-        statement.destroySync();
+      const prepared = await this.#prepare(lease.connection, principal, query);
+      const statement = await this.#compile(lease, prepared);
+      const columns: ResultColumn[] = [];
+      for (let i = 0; i < statement.columnCount; i++) {
+        const type = statement.columnType(i);
+        columns.push({ name: statement.columnName(i), type, typeName: type.toString() });
       }
+      const parameters = [];
+      for (let i = 1; i <= statement.parameterCount; i++) {
+        const type = statement.parameterType(i);
+        parameters.push({ type, typeName: type.toString() });
+      }
+      succeeded = true;
+      return { columns, parameters };
     } finally {
-      connection.closeSync();
+      lease.release(succeeded);
     }
   }
 
@@ -154,7 +171,10 @@ class GovernedGateway implements QueryGateway {
     const release = this.#acquireSlot(principal);
     const startedAt = this.#now();
     const started = performance.now();
-    const connection = await this.sandbox.instance.connect();
+    const lease = await this.#pool.acquire().catch((error: unknown) => {
+      release();
+      throw error;
+    });
     let prepared: PreparedQuery | undefined;
     const usage = (
       status: QueryUsage['status'],
@@ -179,8 +199,11 @@ class GovernedGateway implements QueryGateway {
     let iterating = false;
     let streamReady = false;
     const interrupt = (reason: InterruptReason) => {
+      if (finished) return;
       interrupted ??= reason;
-      connection.interrupt();
+      // A no-op once the lease ended (the statement has run): a late timer or cancel never
+      // reaches the query that uses the connection next.
+      lease.interrupt();
       if (streamReady && !iterating) abandon();
     };
     const timeoutMs = Math.min(options.timeoutMs ?? this.limits.timeoutMs, this.limits.timeoutMs);
@@ -195,19 +218,21 @@ class GovernedGateway implements QueryGateway {
       clearTimeout(timer);
       options.signal?.removeEventListener('abort', onAbort);
       release();
-      connection.closeSync();
+      // Idempotent: a query that ran to the end gave its connection back already.
+      lease.release(false);
     };
     try {
       if (options.signal?.aborted) throw new InputError('MW5011', 'the query was cancelled');
-      prepared = await this.#prepare(connection, principal, query);
+      prepared = await this.#prepare(lease.connection, principal, query);
       // Readers of a deprecated port version are told (HTTP headers, a wire NoticeResponse, stderr);
-      // a notice that cannot be made never fails the query.
-      const deprecations = await relationDeprecations(
-        prepared.relations,
-        this.options.catalog,
-        this.options.deprecatedSince,
-      ).catch(() => []);
-      const statement = await this.#compile(connection, prepared);
+      // a notice that cannot be made never fails the query. A query of no product has none.
+      const deprecations =
+        prepared.relations.length === 0
+          ? []
+          : await relationDeprecations(prepared.relations, this.options.catalog, this.options.deprecatedSince).catch(
+              () => [],
+            );
+      const statement = await this.#compile(lease, prepared);
       bindParameters(statement, query.parameters ?? []);
       // Materialized, not DuckDB's streaming result: the Node binding of a streaming result turns an
       // error raised after the first chunk into a quiet end of stream (the error is not exposed),
@@ -215,7 +240,9 @@ class GovernedGateway implements QueryGateway {
       // fails here instead; it lives in DuckDB's buffer pool (spilling under memory pressure) and
       // is still sent chunk by chunk.
       const result = await statement.run();
-      statement.destroySync();
+      // Nothing runs on the connection any more and the result does not need it: it serves the
+      // next query while this one is read — unless this one was interrupted on the way.
+      lease.release(interrupted === undefined);
       const columns: ResultColumn[] = result.columnNames().map((name, i) => {
         const type = result.columnType(i);
         return { name, type, typeName: type.toString() };
@@ -246,15 +273,18 @@ class GovernedGateway implements QueryGateway {
         let status: QueryUsage['status'] = 'ok';
         let code: string | undefined;
         try {
-          for (;;) {
-            let chunk: DuckDBDataChunk | null;
+          // The result is complete in memory: its chunks are read in place, without a round trip
+          // through DuckDB's worker threads per chunk (nor one more to learn that none is left).
+          const chunkCount = result.chunkCount;
+          for (let index = 0; index < chunkCount; index++) {
+            if (interrupted) throw executionError(new Error('interrupted'), warehouseRoot, interrupted);
+            let chunk: DuckDBDataChunk;
             try {
-              chunk = await result.fetchChunk();
+              chunk = result.getChunk(index);
             } catch (error) {
               throw executionError(error, warehouseRoot, interrupted);
             }
-            if (interrupted) throw executionError(new Error('interrupted'), warehouseRoot, interrupted);
-            if (!chunk || chunk.rowCount === 0) return;
+            if (chunk.rowCount === 0) continue;
             let count = chunk.rowCount;
             const room = Math.min(maxRows - rows, Math.floor((maxBytes - bytes) / rowWidth));
             if (count > room) {
@@ -273,6 +303,8 @@ class GovernedGateway implements QueryGateway {
             if (count > 0) yield chunk;
             if (truncated) return;
           }
+          // Cancelled after the last chunk was handed out: the stream ends as cancelled.
+          if (interrupted) throw executionError(new Error('interrupted'), warehouseRoot, interrupted);
         } catch (error) {
           status = interrupted === 'cancel' ? 'cancelled' : 'failed';
           code = (error as { code?: string }).code;
@@ -318,6 +350,9 @@ class GovernedGateway implements QueryGateway {
   }
 
   async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.#pool.close();
     this.sandbox.close();
   }
 
@@ -446,11 +481,12 @@ class GovernedGateway implements QueryGateway {
       !this.options.authorizer.isAllowed(principal, 'discover', { kind: 'product', productId: target.productId })
         .allowed
     ) {
-      throw new NotFoundError('MW5004', `relation ${display} does not exist`);
+      throw unknownRelation(display, principal);
     }
     try {
       return await this.options.catalog.resolve(table.schema, table.table, table.snapshotId);
     } catch (error) {
+      if (error instanceof NotFoundError && error.code === 'MW5004') throw unknownRelation(display, principal);
       // The refusal stands as it is; the retirement is announced on the side (once per port version).
       if (error instanceof RetiredRelationError) {
         try {
@@ -489,9 +525,10 @@ class GovernedGateway implements QueryGateway {
     return this.options.agreements?.activeAgreements(principal.id, port, this.#now()) ?? Promise.resolve([]);
   }
 
-  async #compile(connection: DuckDBConnection, prepared: PreparedQuery): Promise<DuckDBPreparedStatement> {
+  /** The final statement, prepared once per pooled connection and text (sandbox-connection-pool.ts). */
+  async #compile(lease: ConnectionLease, prepared: PreparedQuery): Promise<DuckDBPreparedStatement> {
     try {
-      return await connection.prepare(prepared.sql);
+      return await lease.prepared(prepared.sql);
     } catch (error) {
       throw executionError(error, this.options.warehouseRoot);
     }

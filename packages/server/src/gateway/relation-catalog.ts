@@ -43,6 +43,7 @@ export class RetiredRelationError extends NotFoundError {
 export class RelationCatalog {
   readonly #targets = new Map<string, RelationTarget>();
   #names: Map<string, string> | undefined;
+  #ports: Map<string, PortRef> | undefined;
   readonly #manifests = new Map<string, { manifest: SnapshotManifest; files: readonly string[] }>();
 
   constructor(
@@ -104,18 +105,30 @@ export class RelationCatalog {
    * for older ones — or undefined for a port the catalog does not know.
    */
   nameOf(port: PortRef): string | undefined {
+    return this.#listed().names.get(`${port.productId}/${port.port}/${port.major}`);
+  }
+
+  /** Every listed SQL name (`sales.orders`, `sales.orders_v1`) with the port version it names (the Iceberg catalog's tables). */
+  listedPorts(): ReadonlyMap<string, PortRef> {
+    return this.#listed().ports;
+  }
+
+  #listed(): { names: Map<string, string>; ports: Map<string, PortRef> } {
     if (!this.#names) {
       this.#names = new Map();
+      this.#ports = new Map();
       for (const target of this.#targets.values()) {
         if (!target.canonical) continue;
         const product = this.model.products.get(target.productId)!;
         const major =
           target.major ?? Math.max(...product.outputPorts.filter((p) => p.name === target.port).map((p) => p.major));
         const key = `${target.productId}/${target.port}/${major}`;
-        if (!this.#names.has(key)) this.#names.set(key, target.sqlName);
+        if (this.#names.has(key)) continue;
+        this.#names.set(key, target.sqlName);
+        this.#ports.set(target.sqlName, { productId: target.productId, port: target.port, major });
       }
     }
-    return this.#names.get(`${port.productId}/${port.port}/${port.major}`);
+    return { names: this.#names, ports: this.#ports! };
   }
 
   async #snapshot(port: PortRef, snapshotId: string, display: string) {

@@ -30,12 +30,18 @@ import { openLineageRoutes } from '../openlineage/openlineage-routes.js';
 import { incidentRoutes } from '../incidents/incident-routes.js';
 import { meRoutes } from './routes/me-routes.js';
 import { demoUsersRoutes } from './routes/demo-users-routes.js';
+import { icebergCatalogRoutes } from '../iceberg/catalog/iceberg-catalog-routes.js';
 import { portalStatic } from './portal-static.js';
 import type { DemoToken } from '../identity/demo-tokens.js';
+import { installHttpOperations, type HttpOperations } from '../operations/http-operations.js';
+import { requestIdFor } from '../operations/logging/request-id.js';
+import { structuredLogOptions, type StructuredLogSettings } from '../operations/logging/structured-log-options.js';
 
 export interface HttpServerOptions {
-  /** Structured JSON logs (default off in tests). */
-  readonly logger?: boolean;
+  /** Structured JSON logs, secrets redacted (operations/logging); default off (tests). */
+  readonly logger?: boolean | StructuredLogSettings;
+  /** Metrics, readiness phases and who may read `/metrics` (operations/http-operations.ts). */
+  readonly operations?: HttpOperations;
   /** DEMO ONLY (`mesh demo`): the demo users and tokens the portal's login page offers. */
   readonly demoUsers?: readonly DemoToken[];
   /** The built portal served at `/` (default packages/portal/dist). */
@@ -46,7 +52,12 @@ export async function createHttpServer(
   services: PlatformServices,
   options: HttpServerOptions = {},
 ): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false }).withTypeProvider<TypeBoxTypeProvider>();
+  const logger = options.logger === true ? {} : options.logger || undefined;
+  const app = Fastify({
+    logger: logger ? structuredLogOptions(logger) : false,
+    // An incoming x-request-id is kept when sane; it is echoed on every response.
+    genReqId: requestIdFor,
+  }).withTypeProvider<TypeBoxTypeProvider>();
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -84,19 +95,10 @@ export async function createHttpServer(
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.setErrorHandler(handleHttpError);
+  // Health, readiness, metrics and the request id (before authentication, so a 401 has an id too).
+  installHttpOperations(app, services, options.operations);
   installHttpAuth(app, services.authenticator);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  app.get('/healthz', { schema: { tags: ['operations'], summary: 'Liveness', security: [] } }, async () => ({
-    status: 'ok',
-  }));
-  app.get(
-    '/readyz',
-    { schema: { tags: ['operations'], summary: 'Readiness: the metadata store answers', security: [] } },
-    async (_request, reply) => {
-      await services.store.listProducts({ limit: 1 });
-      return reply.send({ status: 'ready' });
-    },
-  );
   await app.register(productsRoutes(services));
   await app.register(productDetailRoutes(services));
   await app.register(contractDiffRoutes(services));
@@ -115,6 +117,8 @@ export async function createHttpServer(
   await app.register(openLineageRoutes(services));
   await app.register(incidentRoutes(services));
   await app.register(meRoutes());
+  // The Iceberg REST catalog: its own body parser, error shape and not-found answers (iceberg/catalog).
+  await app.register(icebergCatalogRoutes(services), { prefix: '/iceberg' });
   if (options.demoUsers) await app.register(demoUsersRoutes(options.demoUsers));
   await app.register(portalStatic({ root: options.portalRoot }));
   return app;

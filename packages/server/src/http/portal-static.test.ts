@@ -55,6 +55,8 @@ describe('a built portal', () => {
     ['GET', '/api/v1/nothing'],
     ['GET', '/api'],
     ['GET', '/healthz'],
+    ['GET', '/metrics'],
+    ['GET', '/iceberg/v1/config'],
     ['POST', '/products/sales.orders'],
   ] as const)('leaves %s %s to the API: Fastify’s own 404', async (method, url) => {
     const response = await app.inject({ method, url });

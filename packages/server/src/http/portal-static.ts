@@ -17,7 +17,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 export const DEFAULT_PORTAL_ROOT = fileURLToPath(new URL('../../../portal/dist/', import.meta.url));
 
 /** Paths the single-page app never answers: they belong to the server. */
-const SERVER_PATHS = ['/api', '/assets', '/healthz', '/readyz'];
+const SERVER_PATHS = ['/api', '/assets', '/healthz', '/readyz', '/metrics', '/iceberg'];
 
 /**
  * The app only loads its own scripts and styles and talks to its own origin; a policy this tight

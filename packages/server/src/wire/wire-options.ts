@@ -1,6 +1,7 @@
 /** Options of `startWireServer`, and the defaults of its limits. */
 import type { QueryGateway, QueryLimits } from '../gateway/gateway-types.js';
 import type { Principal } from '../identity/principal.js';
+import type { WireObserver } from './wire-observer.js';
 
 export interface WireLimits {
   /** Largest frontend message accepted; larger ones close the connection (MW5402). Default 16 MiB. */
@@ -53,6 +54,8 @@ export interface WireServerOptions {
   readonly serverVersion?: string;
   /** Where the server reports bugs and notable events; errors go to stderr by default. */
   readonly log?: WireLog;
+  /** Told of every connection and statement (metrics, logs); see wire-observer.ts. */
+  readonly observer?: WireObserver;
 }
 
 export const defaultLog: WireLog = (level, message, fields) => {

@@ -18,6 +18,7 @@ import {
 import { decodeFrontendMessage, type FrontendMessage } from '../protocol/frontend-messages.js';
 import { WireError, protocolViolation } from '../wire-error.js';
 import type { WireLimits, WireLog } from '../wire-options.js';
+import { NO_CONNECTION_OBSERVER, type WireConnectionObserver } from '../wire-observer.js';
 import type { CancelRegistry, CancelRegistration } from './cancel-registry.js';
 import { errorFields } from './error-fields.js';
 import {
@@ -29,6 +30,7 @@ import {
   handleParse,
   handleSync,
 } from './extended-query.js';
+import { observedSource } from './observed-source.js';
 import { gatewaySource, type QuerySource } from './query-source.js';
 import { SessionCore } from './session-core.js';
 import { SessionSettings, isLocalSetting } from './session-settings.js';
@@ -59,10 +61,15 @@ export class WireSession {
   private core: SessionCore | undefined;
   private admitted = false;
   private ended = false;
+  /** Server shutdown: end the session at its next idle point (after ReadyForQuery). */
+  private draining = false;
+  /** Waiting for the next statement with nothing in progress (ReadyForQuery was sent). */
+  private idle = false;
 
   constructor(
     socket: Socket,
     private readonly services: SessionServices,
+    private readonly observer: WireConnectionObserver = NO_CONNECTION_OBSERVER,
   ) {
     socket.setNoDelay(true);
     socket.on('error', () => socket.destroy());
@@ -86,10 +93,13 @@ export class WireSession {
         admit: () => (this.admitted = services.admit()),
       });
       if (!ready || this.ended) return;
+      this.observer.authenticated(ready.principal.id);
       registration = services.registry.register(() => this.core?.cancelActive());
       this.core = this.createCore(ready, registration);
       await this.core.writer.flush();
       clearTimeout(startupTimer);
+      this.idle = true;
+      if (this.draining) return await this.terminate();
       await this.loop(this.core);
     } catch (error) {
       await this.end(error);
@@ -101,6 +111,15 @@ export class WireSession {
       this.admitted = false;
       this.hangUp();
     }
+  }
+
+  /**
+   * Server shutdown with a grace period: an idle session (or one still starting) ends now, a busy
+   * one right after its current statement or extended-protocol batch has been answered.
+   */
+  drain(): Promise<void> {
+    this.draining = true;
+    return this.idle || !this.core ? this.terminate() : Promise.resolve();
   }
 
   /** Ends the session from outside (server shutdown): FATAL 57P01, running query cancelled. */
@@ -141,14 +160,18 @@ export class WireSession {
       principal,
       log: this.services.log,
       processId: registration.processId,
-      gateway: gatewaySource({
-        gateway: this.services.gateway,
-        principal,
-        purpose,
-        statementTimeoutMs: () => settings.statementTimeoutMs,
-        ...(this.services.queryLimits ? { limits: this.services.queryLimits } : {}),
-      }),
-      catalog: this.services.catalogFor(principal),
+      gateway: observedSource(
+        gatewaySource({
+          gateway: this.services.gateway,
+          principal,
+          purpose,
+          statementTimeoutMs: () => settings.statementTimeoutMs,
+          ...(this.services.queryLimits ? { limits: this.services.queryLimits } : {}),
+        }),
+        'gateway',
+        this.observer,
+      ),
+      catalog: observedSource(this.services.catalogFor(principal), 'catalog', this.observer),
     });
   }
 
@@ -157,6 +180,7 @@ export class WireSession {
     for (;;) {
       const raw = await this.connection.input.next(idleTimeout);
       if (!raw || this.ended) return;
+      this.idle = false;
       let message: FrontendMessage;
       try {
         message = decodeFrontendMessage(raw);
@@ -174,6 +198,11 @@ export class WireSession {
       if (message.type === 'terminate') return;
       if (core.discarding && message.type !== 'sync') continue;
       await this.dispatch(core, message);
+      // A Query or Sync ends with ReadyForQuery: the client waits for nothing else.
+      if (message.type === 'query' || message.type === 'sync') {
+        this.idle = true;
+        if (this.draining) return await this.terminate();
+      }
     }
   }
 
