@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseIcebergJson, stringifyIcebergJson } from '../iceberg-json.js';
+import { stringifyIcebergJson } from '../iceberg-json.js';
 import { NO_SNAPSHOT } from '../table-metadata.js';
 import { applyUpdates } from './apply-table-updates.js';
 import { draftOf, emptyDraft, metadataOf } from './metadata-draft.js';
-import { readTableMetadata } from './table-metadata-reader.js';
+import { decodeTableMetadata } from '../format/table-metadata-json.js';
 import { appendUpdates, commit, createdTable, NOW, snapshot, UUID } from './test-support/metadata-fixtures.js';
 
 function applied(updates: object[], base = createdTable()) {
@@ -252,7 +252,7 @@ describe('applyUpdates: the rest', () => {
           const file = stringifyIcebergJson(metadataOf(draft, NOW));
           expect(file).toContain(`"current-snapshot-id":${other}`);
           expect(file).toContain(`"parent-snapshot-id":${id}`);
-          const reread = readTableMetadata(parseIcebergJson(file));
+          const reread = decodeTableMetadata(file, 'test');
           expect(reread['current-snapshot-id']).toBe(other);
           expect(reread.snapshots?.map((s) => s['snapshot-id'])).toEqual([id, other]);
         },

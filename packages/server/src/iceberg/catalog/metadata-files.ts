@@ -15,10 +15,10 @@ import { mkdir, open, readFile, rm } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isMeshworkError, UnavailableError } from '@meshwork/core';
-import { parseIcebergJson, stringifyIcebergJson } from '../iceberg-json.js';
+import { stringifyIcebergJson } from '../iceberg-json.js';
+import { decodeTableMetadata } from '../format/table-metadata-json.js';
 import type { IcebergTableMetadata } from '../table-metadata.js';
 import type { Namespace } from './catalog-names.js';
-import { readTableMetadata } from './table-metadata-reader.js';
 
 export interface LoadedMetadata {
   /** The file's text as written: what loadTable sends, without re-serialising. */
@@ -70,7 +70,7 @@ export class MetadataFiles {
     const text = await storage('read', path, () => readFile(path, 'utf8'));
     let metadata: IcebergTableMetadata;
     try {
-      metadata = readTableMetadata(parseIcebergJson(text));
+      metadata = decodeTableMetadata(text, path);
     } catch (error) {
       const reason = isMeshworkError(error) || error instanceof SyntaxError ? error.message : String(error);
       throw new UnavailableError('MW8268', `metadata file ${path} is damaged (${reason})`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseIcebergJson, stringifyIcebergJson } from '../iceberg-json.js';
-import { readTableMetadata } from './table-metadata-reader.js';
+import { stringifyIcebergJson } from '../iceberg-json.js';
+import { decodeTableMetadata } from '../format/table-metadata-json.js';
 import { createdTable, NOW, UUID } from './test-support/metadata-fixtures.js';
 
 describe('the metadata of a created table', () => {
@@ -87,7 +87,7 @@ describe('the metadata of a created table', () => {
 
   it('reads back from its file exactly as it was written', () => {
     const metadata = createdTable();
-    expect(readTableMetadata(parseIcebergJson(stringifyIcebergJson(metadata)))).toEqual(metadata);
+    expect(decodeTableMetadata(stringifyIcebergJson(metadata), 'test')).toEqual(metadata);
   });
 
   it('refuses specs on unknown columns and other format versions, naming the field', () => {

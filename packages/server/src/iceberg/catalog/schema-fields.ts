@@ -4,13 +4,7 @@
  * field ids unique across the whole schema, names unique within each struct, and the transforms
  * Iceberg knows. Every refusal names its field (JSON pointer).
  */
-import type {
-  IcebergPartitionField,
-  IcebergSchema,
-  IcebergSortField,
-  IcebergStructField,
-  IcebergType,
-} from '../table-metadata.js';
+import type { IcebergSchema, IcebergSortField, IcebergStructField, IcebergType } from '../table-metadata.js';
 import {
   invalid,
   jsonArray,
@@ -201,13 +195,4 @@ function readTransform(field: JsonObject, at: string): string {
     );
   }
   return transform;
-}
-
-/** A bound partition field, for metadata files (every id present). */
-export function readBoundPartitionFields(spec: UnboundSpec, at: string): IcebergPartitionField[] {
-  return spec.fields.map((field, index) => {
-    if (field.fieldId === undefined)
-      throw invalid(pointer(pointer(pointer(at, 'fields'), index), 'field-id'), 'is required');
-    return { 'source-id': field.sourceId, 'field-id': field.fieldId, name: field.name, transform: field.transform };
-  });
 }

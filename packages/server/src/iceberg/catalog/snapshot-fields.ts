@@ -1,16 +1,10 @@
 /**
- * Snapshots, refs and the two logs read from request bodies and metadata files. Snapshot ids are
+ * Snapshots and refs read from request bodies (commits). Snapshot ids are
  * longs and stay `bigint` from the parsed JSON to the written file: 9223372036854775807 survives.
  */
-import type {
-  IcebergMetadataLogEntry,
-  IcebergSnapshot,
-  IcebergSnapshotLogEntry,
-  IcebergSnapshotRef,
-} from '../table-metadata.js';
+import type { IcebergSnapshot, IcebergSnapshotRef } from '../table-metadata.js';
 import {
   invalid,
-  jsonArray,
   jsonObject,
   optionalInt,
   optionalLong,
@@ -69,28 +63,4 @@ export function readRef(value: unknown, at: string): IcebergSnapshotRef {
     ...(maxSnapshotAge !== undefined ? { 'max-snapshot-age-ms': maxSnapshotAge } : {}),
     ...(minSnapshots !== undefined ? { 'min-snapshots-to-keep': minSnapshots } : {}),
   };
-}
-
-export function readSnapshotLog(value: unknown, at: string): IcebergSnapshotLogEntry[] {
-  if (value === undefined || value === null) return [];
-  return jsonArray(value, at).map((item, index) => {
-    const here = pointer(at, index);
-    const entry = jsonObject(item, here);
-    return {
-      'timestamp-ms': requiredInt(entry, 'timestamp-ms', here),
-      'snapshot-id': requiredLong(entry, 'snapshot-id', here),
-    };
-  });
-}
-
-export function readMetadataLog(value: unknown, at: string): IcebergMetadataLogEntry[] {
-  if (value === undefined || value === null) return [];
-  return jsonArray(value, at).map((item, index) => {
-    const here = pointer(at, index);
-    const entry = jsonObject(item, here);
-    return {
-      'timestamp-ms': requiredInt(entry, 'timestamp-ms', here),
-      'metadata-file': requiredString(entry, 'metadata-file', here),
-    };
-  });
 }
