@@ -43,6 +43,11 @@ export interface AuthorizerOptions {
   readonly cacheSize?: number;
   /** Told of every decision answered (metrics); must be cheap: it runs on every decision. */
   readonly onDecision?: (action: AccessAction, allowed: boolean) => void;
+  /**
+   * `wasm` decides every cache miss with Cedar's wasm engine, the reference the compiled evaluator
+   * is tested against; the default evaluates in JavaScript when the policies allow (cedar-engine.ts).
+   */
+  readonly cedarEvaluator?: 'compiled' | 'wasm';
 }
 
 export interface CacheStats {
@@ -55,6 +60,8 @@ export interface MeshworkAuthorizer extends Authorizer {
   /** The policies in force, for explanations (`mesh policy test`, the portal). */
   readonly policies: readonly LoadedPolicy[];
   cacheStats(): CacheStats;
+  /** How cache misses are decided (cedar-engine.ts). */
+  readonly cedarEvaluator: 'compiled' | 'wasm';
 }
 
 interface PrincipalInfo {
@@ -71,7 +78,7 @@ interface PortInfo {
 export function createAuthorizer(options: AuthorizerOptions): MeshworkAuthorizer {
   const { model, policies, masks = [], rowFilters = [], failClosed, onDecision } = options;
   const cacheSize = options.cacheSize ?? 50_000;
-  const engine = createCedarEngine(policies);
+  const engine = createCedarEngine(policies, { wasmOnly: options.cedarEvaluator === 'wasm' });
   const entities = createEntityResolver(model, cacheSize);
   const decisions = new LruCache<string, AccessDecision>(cacheSize);
   const plans = new LruCache<string, ReadDecision>(cacheSize);
@@ -214,6 +221,7 @@ export function createAuthorizer(options: AuthorizerOptions): MeshworkAuthorizer
 
   return {
     policies,
+    cedarEvaluator: engine.evaluator,
     isAllowed,
     planRead,
     cacheStats: () => ({ hits, misses, decisions: decisions.size }),

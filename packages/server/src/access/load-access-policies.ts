@@ -31,6 +31,8 @@ export interface LoadAccessOptions {
   readonly cacheSize?: number;
   /** Told of every access decision (metrics); see AuthorizerOptions.onDecision. */
   readonly onDecision?: AuthorizerOptions['onDecision'];
+  /** See AuthorizerOptions.cedarEvaluator. */
+  readonly cedarEvaluator?: AuthorizerOptions['cedarEvaluator'];
 }
 
 export function loadAccessPolicies(root: string, model: MeshModel, options: LoadAccessOptions = {}): AccessPolicies {
@@ -61,6 +63,7 @@ export function loadAccessPolicies(root: string, model: MeshModel, options: Load
       : {}),
     ...(options.cacheSize !== undefined ? { cacheSize: options.cacheSize } : {}),
     ...(options.onDecision ? { onDecision: options.onDecision } : {}),
+    ...(options.cedarEvaluator ? { cedarEvaluator: options.cedarEvaluator } : {}),
   });
   return {
     authorizer,
