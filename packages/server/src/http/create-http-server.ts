@@ -14,6 +14,7 @@ import type { PlatformServices } from './platform-services.js';
 import { accessRoutes } from './routes/access-routes.js';
 import { contractDiffRoutes } from './routes/contract-diff-routes.js';
 import { contractVersionRoutes } from './routes/contract-version-routes.js';
+import { documentUnauthenticatedResponses } from './unauthenticated-responses.js';
 import { productsRoutes } from './routes/products-routes.js';
 import { productDetailRoutes } from './routes/product-detail-routes.js';
 import { runsRoutes } from './routes/runs-routes.js';
@@ -98,6 +99,7 @@ export async function createHttpServer(
   // Health, readiness, metrics and the request id (before authentication, so a 401 has an id too).
   installHttpOperations(app, services, options.operations);
   installHttpAuth(app, services.authenticator);
+  documentUnauthenticatedResponses(app);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.register(productsRoutes(services));
   await app.register(productDetailRoutes(services));

@@ -136,6 +136,14 @@ describe('mesh serve', () => {
     expect(Object.keys(doc.body.paths as object)).toEqual(
       expect.arrayContaining(['/api/v1/products', '/api/v1/products/{id}', '/api/v1/runs', '/api/v1/runs/{id}']),
     );
+    // Every protected operation documents its 401 (answered before any handler runs).
+    const operations = Object.entries(doc.body.paths as Record<string, Record<string, { responses?: object }>>)
+      .filter(([path]) => path.startsWith('/api/v1/'))
+      .flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ path, method, op })));
+    expect(operations.length).toBeGreaterThan(40);
+    expect(
+      operations.filter((o) => !Object.hasOwn(o.op.responses ?? {}, '401')).map((o) => `${o.method} ${o.path}`),
+    ).toEqual([]);
     const page = await fetch(`${platform.url}/api/docs`, { redirect: 'follow' });
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('<html');
