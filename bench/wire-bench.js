@@ -2,6 +2,9 @@
 // both driven by pgbench (10 clients, 2 threads, 15 s) with the same custom scripts: a trivial
 // query and a point lookup. PostgreSQL gets the tables the scripts read, with the TPC-H rows of
 // the workspace and a primary key, so both servers answer the same question from the same data.
+// The same run also measures raw DuckDB through the same Node binding on the same snapshot files
+// (raw-duckdb-ceiling.js): the ceiling of any gateway that runs every query in DuckDB, so the
+// ratios show how much of the gap to PostgreSQL is the gateway's and how much is the engine's.
 //
 //   node bench/wire-bench.js [--scale 1] [--seconds 15] [--modes simple,extended] [--scripts trivial,point-lookup]
 // (`npm run bench -- wire` takes --modes and --scripts too.)
@@ -16,6 +19,7 @@ import { postgresBinaries, startPostgres } from './postgres-server.js';
 import { ADMIN, scaleArgument, tpchWorkspace } from './tpch/generate-tpch-workspace.js';
 import { openRawBaseline } from './tpch/raw-baseline.js';
 import { PRODUCT_NAMES, TABLES } from './tpch/tpch-schema.js';
+import { rawDuckDbCeiling } from './raw-duckdb-ceiling.js';
 
 const SCRIPT_DIR = fileURLToPath(new URL('./pgbench/', import.meta.url));
 // Used when bench/pgbench/<name>.sql does not exist (the wire protocol's own scripts win).
@@ -118,6 +122,12 @@ export async function wireBench({
         const common = { script, mode, clients, threads, seconds };
         const reference = await pgbench({ ...common, port: pg.port, user: 'postgres', database: 'postgres' });
         console.log(`    ${mode.padEnd(8)} PostgreSQL: ${describe(reference)}`);
+        const ceiling = await rawDuckDbCeiling({ files: raw.files, script: s.text, mode, clients, seconds });
+        console.log(`    ${mode.padEnd(8)} raw DuckDB: ${describe(ceiling)}`);
+        if (ceiling.tps !== undefined && reference.tps)
+          console.log(
+            `    ${mode.padEnd(8)} ratio raw DuckDB / PostgreSQL: ${(ceiling.tps / reference.tps).toFixed(3)}`,
+          );
         if (!token) continue;
         const gateway = await pgbench({
           ...common,
@@ -131,6 +141,8 @@ export async function wireBench({
           console.log(
             `    ${mode.padEnd(8)} ratio gateway / PostgreSQL: ${(gateway.tps / reference.tps).toFixed(3)} (target >= 0.40)`,
           );
+        if (gateway.tps !== undefined && ceiling.tps)
+          console.log(`    ${mode.padEnd(8)} ratio gateway / raw DuckDB: ${(gateway.tps / ceiling.tps).toFixed(3)}`);
       }
     }
   } finally {

@@ -5,7 +5,7 @@
  * the sandbox with limits. Front ends (CLI, HTTP, wire protocol) only authenticate and encode.
  */
 import { InputError, NotAllowedError, NotFoundError, UnavailableError } from '@meshwork/core';
-import type { DuckDBConnection, DuckDBDataChunk, DuckDBPreparedStatement, DuckDBValue } from '@duckdb/node-api';
+import type { DuckDBDataChunk, DuckDBPreparedStatement, DuckDBValue } from '@duckdb/node-api';
 import type { Authorizer, AgreementLookup, ActiveAgreement, ReadPlan } from '../access/access-types.js';
 import type { Principal } from '../identity/principal.js';
 import type { DeprecatedSinceLookup } from '../lifecycle/deprecated-since.js';
@@ -39,7 +39,7 @@ import {
   type SandboxPoolOptions,
   type SandboxPoolStats,
 } from './sandbox-connection-pool.js';
-import { parseStatement, renderStatement } from './sql-parser.js';
+import { parseStatement, renderStatement, type ParserStatements } from './sql-parser.js';
 import { unknownRelation } from './unknown-relation.js';
 import { listVisibleRelations } from './visible-relations.js';
 
@@ -148,7 +148,7 @@ class GovernedGateway implements GovernedQueryGateway {
     const lease = await this.#pool.acquire();
     let succeeded = false;
     try {
-      const prepared = await this.#prepare(lease.connection, principal, query);
+      const prepared = await this.#prepare(lease, principal, query);
       const statement = await this.#compile(lease, prepared);
       const columns: ResultColumn[] = [];
       for (let i = 0; i < statement.columnCount; i++) {
@@ -223,7 +223,7 @@ class GovernedGateway implements GovernedQueryGateway {
     };
     try {
       if (options.signal?.aborted) throw new InputError('MW5011', 'the query was cancelled');
-      prepared = await this.#prepare(lease.connection, principal, query);
+      prepared = await this.#prepare(lease, principal, query);
       // Readers of a deprecated port version are told (HTTP headers, a wire NoticeResponse, stderr);
       // a notice that cannot be made never fails the query. A query of no product has none.
       const deprecations =
@@ -356,8 +356,8 @@ class GovernedGateway implements GovernedQueryGateway {
     this.sandbox.close();
   }
 
-  async #prepare(connection: DuckDBConnection, principal: Principal, query: GatewayQuery): Promise<PreparedQuery> {
-    const parsed = await this.#parse(connection, query.sql);
+  async #prepare(lease: ConnectionLease, principal: Principal, query: GatewayQuery): Promise<PreparedQuery> {
+    const parsed = await this.#parse(lease, query.sql);
     const relations: ResolvedRelation[] = [];
     const plans: ReadPlan[] = [];
     const governed: GovernedRelation[] = [];
@@ -366,7 +366,7 @@ class GovernedGateway implements GovernedQueryGateway {
       const plan = await this.#authorize(principal, relation, table, query.purpose);
       relations.push(relation);
       plans.push(plan);
-      governed.push(await this.#governedRelation(connection, relation, plan));
+      governed.push(await this.#governedRelation(lease, relation, plan));
     }
     const trusted = { governed: new Set(governed.map((g) => g.canonical)) };
     const spliced = spliceRelations(
@@ -382,7 +382,7 @@ class GovernedGateway implements GovernedQueryGateway {
     const base = { relations, plans, parameterCount: parsed.analysis.parameterCount };
     if (spliced !== undefined) {
       try {
-        await this.#verify(connection, spliced, trusted);
+        await this.#verify(lease, spliced, trusted);
         return { sql: spliced, ...base };
       } catch (error) {
         // A splice DuckDB reads differently (`TABLE x`, exotic syntax around a name) falls back to
@@ -391,11 +391,11 @@ class GovernedGateway implements GovernedQueryGateway {
       }
     }
     const rendered = await this.#render(
-      connection,
+      lease,
       query.sql,
       governed.map((g) => g.sql),
     );
-    await this.#verify(connection, rendered, trusted);
+    await this.#verify(lease, rendered, trusted);
     return { sql: rendered, ...base };
   }
 
@@ -404,14 +404,14 @@ class GovernedGateway implements GovernedQueryGateway {
    * governed relation are trusted; everything else meets the user's rules — a splice or rendering
    * that DuckDB would read differently cannot smuggle a file read or a masking macro out.
    */
-  async #verify(connection: DuckDBConnection, sql: string, trusted: TrustedParts): Promise<void> {
+  async #verify(connection: ParserStatements, sql: string, trusted: TrustedParts): Promise<void> {
     if (this.#verified.has(sql)) return;
     analyzeQuery(await parseStatement(connection, sql), this.sandbox.functions, trusted);
     remember(this.#verified, sql, true);
   }
 
   /** Parse and check, cached by text: a dashboard or a driver sends the same text many times. */
-  async #parse(connection: DuckDBConnection, sql: string): Promise<ParsedQuery> {
+  async #parse(connection: ParserStatements, sql: string): Promise<ParsedQuery> {
     const cached = this.#parsed.get(sql);
     if (cached) return cached;
     const statement = await parseStatement(connection, sql);
@@ -421,7 +421,7 @@ class GovernedGateway implements GovernedQueryGateway {
   }
 
   /** The slow path, when the parser reported no position for a relation: render the rewritten tree. */
-  async #render(connection: DuckDBConnection, sql: string, governed: readonly string[]): Promise<string> {
+  async #render(connection: ParserStatements, sql: string, governed: readonly string[]): Promise<string> {
     const statement = await parseStatement(connection, sql);
     const { tables } = analyzeQuery(statement, this.sandbox.functions);
     for (const [i, table] of tables.entries()) {
@@ -447,7 +447,7 @@ class GovernedGateway implements GovernedQueryGateway {
    * column of the user's query around it (a lateral join) and stop filtering.
    */
   async #governedRelation(
-    connection: DuckDBConnection,
+    lease: ConnectionLease,
     relation: ResolvedRelation,
     plan: ReadPlan,
   ): Promise<GovernedRelation> {
@@ -455,9 +455,9 @@ class GovernedGateway implements GovernedQueryGateway {
     const cached = this.#governed.get(key);
     if (cached) return cached;
     const sql = governedRelationSql(relation, plan);
-    const canonical = canonicalAst(await parseStatement(connection, sql));
+    const canonical = canonicalAst(await parseStatement(lease, sql));
     try {
-      (await connection.prepare(sql)).destroySync();
+      (await lease.connection.prepare(sql)).destroySync();
     } catch (error) {
       throw new NotAllowedError(
         'MW5019',

@@ -136,6 +136,24 @@ describe('prepared statements', () => {
     lease.release(true);
   });
 
+  it("the gateway's own statements are kept per connection, outside the users' statements and their counters", async () => {
+    pool = new SandboxConnectionPool(instance, { statementsPerConnection: 1 });
+    const first = await pool.acquire();
+    const parser = await first.ownStatement('SELECT json_serialize_sql($1::VARCHAR) AS tree');
+    // Users' statements churning through a cache of one do not evict it.
+    await first.prepared('SELECT 1 AS a');
+    await first.prepared('SELECT 2 AS b');
+    first.release(true);
+    const again = await pool.acquire();
+    expect(await again.ownStatement('SELECT json_serialize_sql($1::VARCHAR) AS tree')).toBe(parser);
+    parser.bindVarchar(1, 'SELECT 42');
+    expect(String((await parser.run()).getChunk(0).getRows()[0]![0])).toContain('42');
+    again.release(true);
+    expect(pool.stats()).toMatchObject({ opened: 1, statementHits: 0, statementMisses: 2 });
+    // And they end with their lease like everything else.
+    await expect(again.ownStatement('SELECT 1')).rejects.toThrow(/lease has ended/);
+  });
+
   it('survive the return to the pool, with parameters bound afresh at each execution', async () => {
     pool = new SandboxConnectionPool(instance);
     for (const value of [1, 2, 3]) {

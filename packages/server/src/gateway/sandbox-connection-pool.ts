@@ -50,6 +50,12 @@ export interface ConnectionLease {
    * exact text before. The pool owns it: bind and run it, never destroy it.
    */
   prepared(sql: string): Promise<DuckDBPreparedStatement>;
+  /**
+   * A statement of the gateway's own (its parser's `json_serialize_sql`), prepared once per
+   * connection and kept for the connection's life, outside the cache of users' statements and its
+   * counters. The pool owns it: bind every parameter before each run, never destroy it.
+   */
+  ownStatement(sql: string): Promise<DuckDBPreparedStatement>;
   /** Interrupts what the connection runs, and marks it not to be reused. A no-op once the lease ended. */
   interrupt(): void;
   /**
@@ -66,6 +72,8 @@ interface PooledConnection {
   readonly connection: DuckDBConnection;
   /** Insertion order is recency: a hit moves its entry to the end. */
   readonly statements: Map<string, DuckDBPreparedStatement>;
+  /** The gateway's own statements (`ownStatement`): a handful of fixed texts, never evicted. */
+  readonly own: Map<string, DuckDBPreparedStatement>;
 }
 
 export class SandboxConnectionPool {
@@ -93,7 +101,7 @@ export class SandboxConnectionPool {
     if (!pooled) {
       const connection = await this.#instance.connect();
       this.#opened += 1;
-      pooled = { connection, statements: new Map() };
+      pooled = { connection, statements: new Map(), own: new Map() };
       if (this.#closed) {
         this.#close(pooled);
         throw new Error('the sandbox connection pool is closed');
@@ -143,6 +151,15 @@ export class SandboxConnectionPool {
         if (!active) throw new Error('the connection lease has ended');
         return prepared(sql);
       },
+      ownStatement: async (sql) => {
+        if (!active) throw new Error('the connection lease has ended');
+        let statement = pooled.own.get(sql);
+        if (!statement) {
+          statement = await pooled.connection.prepare(sql);
+          pooled.own.set(sql, statement);
+        }
+        return statement;
+      },
       interrupt: () => {
         if (!active) return;
         interrupted = true;
@@ -173,6 +190,7 @@ export class SandboxConnectionPool {
 
   #close(pooled: PooledConnection): void {
     pooled.statements.clear();
+    pooled.own.clear();
     this.#closedCount += 1;
     // Also destroys every statement the connection prepared.
     pooled.connection.closeSync();

@@ -28,6 +28,7 @@ import { listMetadataVersions, pointerVersion, readPointedMetadata } from './ice
 import { removeIcebergFiles } from './iceberg-removal.js';
 import { removeFile } from './iceberg-writer.js';
 import { acquireLock, assertLockHeld, releaseLock } from './product-lock.js';
+import { PointerCache } from './pointer-cache.js';
 import { publishSnapshot } from './publish-snapshot.js';
 import { recoverWarehouse } from './recover-warehouse.js';
 import { assertRetainOptions, retainSnapshots } from './retain-snapshots.js';
@@ -61,6 +62,7 @@ export class LocalWarehouse implements Warehouse {
   readonly #now: () => Date;
   readonly #generateSnapshotId: () => string;
   readonly #faults: WarehouseFaults | undefined;
+  readonly #pointers = new PointerCache();
 
   constructor(options: LocalWarehouseOptions) {
     this.location = resolve(options.root);
@@ -128,7 +130,9 @@ export class LocalWarehouse implements Warehouse {
   }
 
   async currentPointer(table: TableRef): Promise<CurrentPointer | undefined> {
-    return readPointer(tablePaths(this.location, assertTableRef(table)));
+    const paths = tablePaths(this.location, assertTableRef(table));
+    // Asked for every relation of every gateway query: re-read only when the file changed.
+    return this.#pointers.get(paths.current, () => readPointer(paths));
   }
 
   async getSnapshot(table: TableRef, snapshotId: string): Promise<SnapshotManifest> {
