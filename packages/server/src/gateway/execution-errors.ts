@@ -9,10 +9,18 @@ import { InputError, isMeshworkError, UnavailableError } from '@meshwork/core';
 
 export type InterruptReason = 'timeout' | 'cancel';
 
-export function executionError(error: unknown, warehouseRoot: string, interrupted?: InterruptReason): Error {
+/** `timeLimitMs` is the limit that applied to the query, named in the timeout's message. */
+export function executionError(
+  error: unknown,
+  warehouseRoot: string,
+  interrupted?: InterruptReason,
+  timeLimitMs?: number,
+): Error {
   if (isMeshworkError(error)) return error;
-  if (interrupted === 'timeout')
-    return new InputError('MW5010', 'the query ran longer than its time limit and was stopped');
+  if (interrupted === 'timeout') {
+    const limit = timeLimitMs === undefined ? '' : ` (${timeLimitMs.toLocaleString('en')} ms)`;
+    return new InputError('MW5010', `the query ran longer than its time limit${limit} and was stopped`);
+  }
   if (interrupted === 'cancel') return new InputError('MW5011', 'the query was cancelled');
   const raw = error instanceof Error ? error.message : String(error);
   if (/interrupted/i.test(raw)) return new InputError('MW5011', 'the query was cancelled');

@@ -269,7 +269,7 @@ class GovernedGateway implements GovernedQueryGateway {
       };
       async function* chunks(): AsyncGenerator<DuckDBDataChunk> {
         iterating = true;
-        if (finished) throw executionError(new Error('interrupted'), warehouseRoot, interrupted ?? 'cancel');
+        if (finished) throw executionError(new Error('interrupted'), warehouseRoot, interrupted ?? 'cancel', timeoutMs);
         let status: QueryUsage['status'] = 'ok';
         let code: string | undefined;
         try {
@@ -277,12 +277,12 @@ class GovernedGateway implements GovernedQueryGateway {
           // through DuckDB's worker threads per chunk (nor one more to learn that none is left).
           const chunkCount = result.chunkCount;
           for (let index = 0; index < chunkCount; index++) {
-            if (interrupted) throw executionError(new Error('interrupted'), warehouseRoot, interrupted);
+            if (interrupted) throw executionError(new Error('interrupted'), warehouseRoot, interrupted, timeoutMs);
             let chunk: DuckDBDataChunk;
             try {
               chunk = result.getChunk(index);
             } catch (error) {
-              throw executionError(error, warehouseRoot, interrupted);
+              throw executionError(error, warehouseRoot, interrupted, timeoutMs);
             }
             if (chunk.rowCount === 0) continue;
             let count = chunk.rowCount;
@@ -304,7 +304,7 @@ class GovernedGateway implements GovernedQueryGateway {
             if (truncated) return;
           }
           // Cancelled after the last chunk was handed out: the stream ends as cancelled.
-          if (interrupted) throw executionError(new Error('interrupted'), warehouseRoot, interrupted);
+          if (interrupted) throw executionError(new Error('interrupted'), warehouseRoot, interrupted, timeoutMs);
         } catch (error) {
           status = interrupted === 'cancel' ? 'cancelled' : 'failed';
           code = (error as { code?: string }).code;
@@ -332,6 +332,7 @@ class GovernedGateway implements GovernedQueryGateway {
         interrupted ? new Error('interrupted') : error,
         this.options.warehouseRoot,
         interrupted,
+        timeoutMs,
       );
       finish();
       usage(
