@@ -72,6 +72,11 @@ const groups = [
     '`mesh backup` and `mesh restore`: the backup folder, its checksums and the restore target.',
   ],
   [
+    'MW832',
+    'Backups and restores: starting after a restore',
+    'A restore that stopped half-way must be finished first.',
+  ],
+  [
     'MW835',
     'Several servers',
     'Several `mesh serve` processes on one PostgreSQL store: ports, scheduled slots, the shared masking key.',

@@ -189,6 +189,13 @@ describe.each(backends)('backup and restore on $name', ({ postgres }) => {
         expect([state.products, state.audit, state.snapshots], point).toEqual([[], [], []]);
       }
       expect(existsSync(join(target, '.meshwork', 'restore-journal.json'))).toBe(true);
+      // Nothing opens the half-restored workspace until the restore is finished (MW8320).
+      for (const args of [QUERY, ['run', '--all'], ['serve', '--port', '0', '--wire-port', '0']]) {
+        const refused = await runCli(args, target, targetEnv);
+        expect(refused.code, args[0]).not.toBe(0);
+        expect(refused.stderr, args[0]).toContain('MW8320');
+        expect(refused.stderr, args[0]).toContain(`mesh restore ${backup}`);
+      }
       const resumed = ok(await runCli(['restore', backup], target, targetEnv));
       expect(resumed.stdout).toContain(postgres ? `Restored ${backup}` : 'Finished the interrupted restore');
       expect(existsSync(join(target, '.meshwork', 'restore-journal.json'))).toBe(false);

@@ -1,5 +1,11 @@
 /** Opens the metadata store of a loaded workspace; the caller closes it. */
-import { createMetadataStore, metadataStoreConfig, type DiskLoadResult, type MetadataStore } from '@meshwork/server';
+import {
+  assertNoUnfinishedRestore,
+  createMetadataStore,
+  metadataStoreConfig,
+  type DiskLoadResult,
+  type MetadataStore,
+} from '@meshwork/server';
 import type { CliContext } from './cli-context.js';
 
 export async function withMetadataStore<T>(
@@ -7,6 +13,7 @@ export async function withMetadataStore<T>(
   workspace: DiskLoadResult,
   use: (store: MetadataStore) => Promise<T>,
 ): Promise<T> {
+  assertNoUnfinishedRestore(workspace.root);
   const store = await createMetadataStore(
     metadataStoreConfig(workspace.root, workspace.model.config, ctx.env.MESHWORK_DATABASE_URL),
   );

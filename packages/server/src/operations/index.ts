@@ -18,4 +18,5 @@ export {
   type RestoreOptions,
   type RestoreSummary,
 } from './backup/restore-backup.js';
+export { assertNoUnfinishedRestore } from './backup/restore-journal.js';
 export type { BackupManifest, BackupTable } from './backup/backup-manifest.js';

@@ -60,6 +60,10 @@ export const OPERATIONS_CODES = {
     title: 'Nothing to back up',
     fix: 'The workspace has no metadata store yet (run or serve it first), or mesh.yaml `metadataStore` / MESHWORK_DATABASE_URL names another one: check them.',
   },
+  MW8320: {
+    title: 'Restore unfinished',
+    fix: 'A `mesh restore` stopped while it was putting the restored state in place (`.meshwork/restore-journal.json` exists): run the same `mesh restore <backup>` again to finish it, then start the server or run the command again.',
+  },
 } as const satisfies Record<string, { readonly title: string; readonly fix: string }>;
 
 export type OperationsCode = keyof typeof OPERATIONS_CODES;

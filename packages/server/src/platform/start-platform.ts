@@ -49,6 +49,7 @@ import { listenOrExplain } from './listen-errors.js';
 import { serverTempDirectory } from './server-temp-directory.js';
 import { createSharedGovernance } from './shared-governance.js';
 import { createSharedLineage } from './shared-lineage.js';
+import { assertNoUnfinishedRestore } from '../operations/backup/restore-journal.js';
 import { createPlatformOperations, type PlatformOperations } from '../operations/platform-operations.js';
 import type { MetricsAccess } from '../operations/metrics/metrics-access.js';
 import type { ShutdownReport } from '../operations/shutdown/graceful-shutdown.js';
@@ -119,6 +120,8 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
         diagnostics.filter((d) => d.severity === 'error'),
       );
     }
+    // A restore that stopped half-way is finished by `mesh restore`, never served (MW8320).
+    assertNoUnfinishedRestore(root);
     const storeConfig = metadataStoreConfig(root, model.config, options.env.MESHWORK_DATABASE_URL);
     // One server per workspace with SQLite; several, coordinating through the store, with PostgreSQL.
     const lock = acquireServerLock(root, storeConfig.kind);

@@ -9,7 +9,8 @@
  * rerun, a store holding the restored data means the commit happened (finish the renames), an
  * empty one means it did not (discard the staging and restore afresh).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { ConflictError } from '@meshwork/core';
 import { readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { syncFile } from './file-checksums.js';
@@ -31,6 +32,26 @@ export interface RestoreJournal {
 
 export function journalPath(root: string): string {
   return join(root, '.meshwork', 'restore-journal.json');
+}
+
+/**
+ * Refuses to open a workspace whose restore stopped half-way (MW8320): its store and warehouse may
+ * be partly the restored state and partly the old one, and a server or a run on top would mix
+ * them for good. Checked by `mesh serve` and every CLI command that opens the metadata store.
+ */
+export function assertNoUnfinishedRestore(root: string): void {
+  const path = journalPath(root);
+  if (!existsSync(path)) return;
+  let backup = '<backup>';
+  try {
+    backup = (JSON.parse(readFileSync(path, 'utf8')) as Partial<RestoreJournal>).backup ?? backup;
+  } catch {
+    // An unreadable journal is still a restore that did not finish; the next restore reports it.
+  }
+  throw new ConflictError(
+    'MW8320',
+    `a restore of ${backup} did not finish (${path} exists): run \`mesh restore ${backup}\` again to complete it first`,
+  );
 }
 
 export async function readJournal(root: string): Promise<RestoreJournal | undefined> {
