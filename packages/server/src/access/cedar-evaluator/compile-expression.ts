@@ -9,6 +9,7 @@
  */
 import {
   checkedLong,
+  DELEGATE,
   EVALUATION_ERROR,
   expectBool,
   expectEntity,
@@ -177,8 +178,11 @@ export function compileExpression(expression: Json): Evaluator {
 export function isIn(request: EvaluationRequest, left: CedarValue, right: CedarValue): boolean {
   const child = expectEntity(left);
   if (kindOf(right) === 'set') {
-    const ancestors = (right as readonly CedarValue[]).map(expectEntity);
-    return ancestors.some((ancestor) => request.entities.isIn(child, ancestor));
+    // Cedar walks the set in its own order and errors at the first non-entity: whether a match
+    // comes first depends on that order, so a set that is not all entities is wasm's to decide.
+    const members = right as readonly CedarValue[];
+    if (!members.every((member) => kindOf(member) === 'entity')) throw DELEGATE;
+    return members.some((member) => request.entities.isIn(child, expectEntity(member)));
   }
   return request.entities.isIn(child, expectEntity(right));
 }

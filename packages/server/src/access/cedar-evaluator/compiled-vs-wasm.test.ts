@@ -92,6 +92,8 @@ describe('compiled Cedar evaluator against wasm', () => {
     ['principal in [Meshwork::Team::"finance", Meshwork::Team::"sales"]', true],
     ['Meshwork::Team::"sales" in Meshwork::Team::"sales"', true],
     ['principal in "sales"', undefined],
+    ['principal in [Meshwork::Team::"sales", "sales"]', undefined],
+    ['principal in ["sales", Meshwork::Team::"sales"]', undefined],
     ['principal.getTag("region") == "EU"', true],
     ['principal.getTag("team") == "EU"', undefined],
     ['principal.hasTag("team")', false],
