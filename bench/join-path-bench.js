@@ -5,18 +5,9 @@
 // pairs (maxHops 3) against a baseline in the same run: an unindexed BFS that scans every
 // product at each hop to find those sharing an identifier with the frontier.
 import { percentile, ms, table } from './stats.js';
+import { random } from './seeded-random.js';
 
 const COLUMNS = 30;
-
-/** A deterministic pseudo-random generator (mulberry32). */
-function random(seed) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function glossary(entities) {
   const map = new Map();

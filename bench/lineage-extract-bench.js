@@ -8,18 +8,9 @@
 // - baseline, in the same run: the bare `SELECT json_serialize_sql(…)` of the same statements.
 // The two sides alternate, three rounds each; the median round is reported. Target: total < 5 s.
 import { median, ms, percentile, table } from './stats.js';
+import { random } from './seeded-random.js';
 
 const STEPS = 1_000;
-
-/** A deterministic pseudo-random generator (mulberry32). */
-function random(seed) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const INPUTS = {
   orders:

@@ -8,6 +8,7 @@
 // run: a naive BFS over Map<string, string[]>, and a recursive CTE in SQLite (in memory, indexed).
 import Database from 'better-sqlite3';
 import { percentile, ms, table } from './stats.js';
+import { random } from './seeded-random.js';
 
 const LAYERS = 6;
 const COLUMNS = 45;
@@ -15,16 +16,6 @@ const FILE_COLUMNS = 40;
 const ROW_DEPENDENCIES = 6;
 const VALUE_TRANSFORMS = ['direct', 'direct', 'expression', 'expression', 'aggregate', 'masked'];
 const ROW_TRANSFORMS = ['filter', 'join', 'group'];
-
-/** A deterministic pseudo-random generator (mulberry32). */
-function random(seed) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Products in layers, and the PipelineLineage each one's run would record. */
 function generateMesh(productCount) {

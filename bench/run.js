@@ -35,6 +35,10 @@ const benches = {
   search: () => searchBench({ products: Number(process.env.BENCH_SEARCH_PRODUCTS ?? 100_000) }),
   'lineage-graph': async () => (await import('./lineage-graph-bench.js')).lineageGraphBench(),
   'lineage-extract': async () => (await import('./lineage-extract-bench.js')).lineageExtractBench(),
+  'mesh-map': async () =>
+    (await import('./mesh-map-bench.js')).meshMapBench({
+      products: Number(process.env.BENCH_MESH_MAP_PRODUCTS ?? 100_000),
+    }),
   iceberg: async () =>
     (await import('./iceberg-catalog-bench.js')).icebergCatalogBench({
       tables: Number(process.env.BENCH_ICEBERG_TABLES ?? 10_000),

@@ -20,6 +20,7 @@ import {
   OPENLINEAGE_CODES,
   LINEAGE_CODES,
   INCIDENT_CODES,
+  MESH_MAP_CODES,
   ICEBERG_CATALOG_CODES,
   ICEBERG_FORMAT_CODES,
   TRINO_CODES,
@@ -102,6 +103,11 @@ const groups = [
   ],
   ['MW888', 'Product lifecycle', 'Deprecation and retirement of port versions, and what their readers are told.'],
   ['MW890', 'Incidents', 'Periods when a product was failing or stale: `GET /api/v1/incidents`.'],
+  [
+    'MW892',
+    'Mesh map',
+    'The whole mesh in one answer: `GET /api/v1/mesh-map` (products or domains, and a drill-down).',
+  ],
   ['MW9', 'Server and HTTP API', 'The HTTP edge and the server process.'],
 ];
 
@@ -127,6 +133,7 @@ const all = Object.entries({
   ...OPENLINEAGE_CODES,
   ...LINEAGE_CODES,
   ...INCIDENT_CODES,
+  ...MESH_MAP_CODES,
   ...ICEBERG_CATALOG_CODES,
   ...ICEBERG_FORMAT_CODES,
   ...TRINO_CODES,

@@ -6,7 +6,8 @@
  * governance council, the dashboard lists that finding with its explanation, the consumers it
  * would break, its file:line and its fix; the product's Versions tab classifies the unpublished
  * change as breaking. The mesh map shows every domain, with an edge wherever a product reads
- * another's port. No console error on the way.
+ * another's port; forced to its domain level, each domain is one node and opens its products.
+ * No console error on the way.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -151,6 +152,57 @@ describe.runIf(hasChromium)('a breaking change refused, and the mesh map, as gus
     await page.keyboard.press('Enter');
     await page.waitForURL(fixture.url(`/products/${focused}`));
     await page.getByRole('heading', { level: 1 }).waitFor();
+    expect(fixture.problems).toEqual([]);
+  });
+
+  it('draws the domain-level map (forced by ?detail=domains) and opens a domain by keyboard and click', async () => {
+    await page.goto(fixture.url('/map?detail=domains'));
+    await page.getByRole('heading', { level: 1, name: 'Mesh map' }).waitFor();
+    await canvas().waitFor();
+    const domains = await page
+      .locator('.react-flow__node.lineage-domain')
+      .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-id')));
+    expect(domains.sort()).toEqual(['customers', 'finance', 'logistics', 'marketing', 'sales', 'support']);
+    expect(await page.locator('.react-flow__node.lineage-product').count()).toBe(0);
+    // Counts and health in words, the colour from the same counts.
+    const sales = page.locator('.react-flow__node[data-id="sales"]');
+    expect(await sales.getAttribute('aria-label')).toMatch(
+      /^Domain sales, \d+ products? · \d+ good, \d+ fair, \d+ poor, \d+ unknown$/,
+    );
+    expect(await sales.getAttribute('class')).toMatch(/mesh-health-(good|fair|poor|unknown)/);
+    const feeds = page.locator('.react-flow__edge[data-id="sales -> customers"]');
+    expect(await feeds.getAttribute('aria-label')).toMatch(
+      /^sales → customers: products of customers reads products of sales \(\d+ product edges?\)$/,
+    );
+    expect(await page.locator('.lineage-summary').textContent()).toMatch(
+      /^6 domains, \d+ products, \d+ domain edges?\.$/,
+    );
+
+    // Enter on a focused domain opens its products; the other domains stay beside them.
+    await page.getByRole('link', { name: 'Mesh map' }).focus();
+    let focused = '';
+    for (let i = 0; i < 100 && focused !== 'sales'; i++) {
+      await page.keyboard.press('Tab');
+      focused = await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.id ?? '');
+    }
+    expect(focused).toBe('sales');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(fixture.url('/map?detail=domains&domain=sales'));
+    await canvas().waitFor();
+    expect(await page.locator('.lineage-summary').textContent()).toMatch(/^Domain sales: \d+ products, \d+ edges\.$/);
+    expect(await page.locator('.react-flow__node[data-id="sales.orders"]').count()).toBe(1);
+    const customers = page.locator('.react-flow__node[data-id="customers"]');
+    expect(await customers.getAttribute('class')).toContain('lineage-domain');
+    expect(await page.locator('.react-flow__edge[data-id="sales.orders -> customers"]').count()).toBe(1);
+
+    // A click on another domain opens that one.
+    const { height } = (await customers.boundingBox()) ?? { height: 0 };
+    await customers.click({ position: { x: 4, y: height - 4 } });
+    await page.waitForURL(fixture.url('/map?detail=domains&domain=customers'));
+    await canvas().waitFor();
+    expect(await page.locator('.react-flow__node[data-id="customers.customer-360"]').count()).toBe(1);
+    await page.getByRole('link', { name: 'All domains' }).click();
+    await page.waitForURL(fixture.url('/map?detail=domains'));
     expect(fixture.problems).toEqual([]);
   });
 

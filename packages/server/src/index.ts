@@ -54,6 +54,7 @@ export * from './lifecycle/index.js';
 export * from './openlineage/index.js';
 export * from './lineage/index.js';
 export * from './incidents/index.js';
+export * from './mesh-map/index.js';
 export * from './iceberg/catalog/index.js';
 export {
   ICEBERG_FORMAT_CODES,

@@ -47,11 +47,15 @@ function ProductNode({ data }: NodeProps<LineageFlowNode>) {
   );
 }
 
-/** A domain of the mesh map: a box of products; its name opens the marketplace on that domain. */
+/**
+ * A domain of the mesh map: a box of products, or on the domain-level map one node with edges
+ * (hence handles) and its counts as `detail`; its name opens the marketplace on that domain.
+ */
 function DomainNode({ data }: NodeProps<LineageFlowNode>) {
   const { node } = data;
   return (
     <div className="lineage-node-header">
+      <Handles />
       <span className="lineage-node-name">
         <span className="lineage-kind">domain</span>
         <Link
@@ -62,6 +66,7 @@ function DomainNode({ data }: NodeProps<LineageFlowNode>) {
           {node.label}
         </Link>
       </span>
+      {node.detail !== undefined && <span className="lineage-node-detail">{node.detail}</span>}
     </div>
   );
 }

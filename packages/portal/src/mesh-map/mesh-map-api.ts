@@ -1,74 +1,34 @@
 /**
- * The mesh map's data, as one TanStack Query: every product the viewer may discover
- * (`GET /api/v1/products`, page by page), then per product its health
- * (`GET /api/v1/products/{id}/health`) and its direct consumers
- * (`GET /api/v1/lineage/{id}?direction=downstream&depth=1`), a few products at a time.
- *
- * Cost: 1 + 2 × products requests. Fine for a mesh of tens or a few hundred products; a mesh of
- * thousands (let alone 100k) needs a server-side aggregate (one answer with every product's
- * domain, health and product-level edges) instead — not built yet (CONTEXT.md).
+ * The mesh map's data in one request: `GET /api/v1/mesh-map` answers every product the viewer
+ * may discover with its domain, archetype, health and product edges while the mesh is small,
+ * domain by domain above the server's threshold, and one domain's products with `domain`.
+ * (It used to take 1 + 2 × products requests: the product list, then each product's health and
+ * lineage.)
  */
 import { useQuery } from '@tanstack/react-query';
-import { ApiError, type ApiClient } from '../api/api-client.js';
-import type { HealthScorecard, ProductSummary } from '../api/api-types.js';
-import type { LineageResult } from '../lineage/lineage-types.js';
 import { useSession } from '../session/session-context.js';
-import { mapWithConcurrency } from './map-with-concurrency.js';
-import { productEdges, type MeshMapData, type MeshMapProduct } from './mesh-map-model.js';
+import type { MeshMapAnswer } from './mesh-map-types.js';
 
-/** Products asked about at once (two requests each). */
-const CONCURRENCY = 4;
-const PAGE = 500;
+export interface MeshMapRequest {
+  /** Visible products up to which the server answers product by product (its default: 1,500). */
+  readonly threshold?: number;
+  /** Drill into one domain. */
+  readonly domain?: string;
+}
 
-export function useMeshMap() {
+/** `/map?detail=domains` forces the domain view, `?detail=products` the product view (as far as the server allows). */
+export function meshMapRequest(params: URLSearchParams): MeshMapRequest {
+  const detail = params.get('detail');
+  const domain = params.get('domain') ?? undefined;
+  const threshold = detail === 'domains' ? 0 : detail === 'products' ? 5000 : undefined;
+  return { ...(threshold === undefined ? {} : { threshold }), ...(domain ? { domain } : {}) };
+}
+
+export function useMeshMap(request: MeshMapRequest) {
   const { api } = useSession();
-  return useQuery({ queryKey: ['mesh-map'], queryFn: ({ signal }) => fetchMeshMap(api, signal) });
-}
-
-async function fetchMeshMap(api: ApiClient, signal: AbortSignal): Promise<MeshMapData> {
-  const summaries = await allProducts(api, signal);
-  const answers = await mapWithConcurrency(summaries, CONCURRENCY, async (p) => {
-    const path = `/api/v1/products/${encodeURIComponent(p.id)}`;
-    const [health, lineage] = await Promise.all([
-      api.get<HealthScorecard>(`${path}/health`, {}, signal).catch(noScorecard),
-      api.get<LineageResult>(
-        `/api/v1/lineage/${encodeURIComponent(p.id)}`,
-        { direction: 'downstream', depth: 1 },
-        signal,
-      ),
-    ]);
-    const product: MeshMapProduct = {
-      id: p.id,
-      domain: p.domain,
-      archetype: p.archetype,
-      health: health?.score ?? null,
-    };
-    return { product, edges: productEdges(lineage), hidden: lineage.hidden > 0 };
+  return useQuery({
+    queryKey: ['mesh-map', request.threshold ?? null, request.domain ?? null],
+    queryFn: ({ signal }) =>
+      api.get<MeshMapAnswer>('/api/v1/mesh-map', { threshold: request.threshold, domain: request.domain }, signal),
   });
-  return {
-    products: answers.map((a) => a.product),
-    edges: answers.flatMap((a) => a.edges),
-    hidden: answers.some((a) => a.hidden),
-  };
-}
-
-async function allProducts(api: ApiClient, signal: AbortSignal): Promise<ProductSummary[]> {
-  const products: ProductSummary[] = [];
-  let after: string | undefined;
-  do {
-    const page = await api.get<{ items: ProductSummary[]; next?: string }>(
-      '/api/v1/products',
-      { limit: PAGE, after },
-      signal,
-    );
-    products.push(...page.items);
-    after = page.next;
-  } while (after !== undefined);
-  return products;
-}
-
-/** A product without a scorecard yet (scorecards are computed after a start) has no health. */
-function noScorecard(error: unknown): null {
-  if (error instanceof ApiError && error.status === 404) return null;
-  throw error;
 }

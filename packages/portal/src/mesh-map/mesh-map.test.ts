@@ -1,40 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { LineageResult } from '../lineage/lineage-types.js';
 import { toElkGraph } from '../lineage/lineage-layout.js';
-import { mapWithConcurrency } from './map-with-concurrency.js';
-import { buildMeshMapModel, healthLevel, productEdges } from './mesh-map-model.js';
-
-const lineage = (partial: Pick<LineageResult, 'nodes' | 'edges'>): LineageResult => ({
-  ref: 'sales.orders',
-  node: partial.nodes[0]!,
-  direction: 'downstream',
-  depth: 1,
-  columns: false,
-  hidden: 0,
-  truncated: false,
-  ...partial,
-});
-
-describe('productEdges', () => {
-  it('folds port edges to product edges, once each, without datasets or a product feeding itself', () => {
-    const result = lineage({
-      nodes: [
-        { ref: 'sales.orders', kind: 'product', productId: 'sales.orders' },
-        { ref: 'sales.orders.orders@2', kind: 'port', productId: 'sales.orders', port: 'orders', major: 2 },
-        { ref: 'sales.orders.orders@1', kind: 'port', productId: 'sales.orders', port: 'orders', major: 1 },
-        { ref: 'c.c360.c@1', kind: 'port', productId: 'c.c360', port: 'c', major: 1 },
-        { ref: 'file:x.csv', kind: 'dataset', dataset: { kind: 'file', name: 'x.csv' } },
-      ],
-      edges: [
-        { from: 'sales.orders.orders@2', to: 'c.c360.c@1', kind: 'dataset', source: 'model' },
-        { from: 'sales.orders.orders@1', to: 'c.c360.c@1', kind: 'dataset', source: 'model' },
-        { from: 'sales.orders.orders@1', to: 'sales.orders.orders@2', kind: 'dataset', source: 'model' },
-        { from: 'file:x.csv', to: 'sales.orders.orders@2', kind: 'dataset', source: 'pipeline' },
-      ],
-    });
-    expect(productEdges(result)).toEqual([{ from: 'sales.orders', to: 'c.c360' }]);
-  });
-});
+import { meshMapRequest } from './mesh-map-api.js';
+import { buildMeshMapModel, domainLevel, healthLevel, meshMapModel } from './mesh-map-model.js';
+import type { DomainSummary, MeshMapAnswer } from './mesh-map-types.js';
 
 describe('buildMeshMapModel', () => {
   const model = buildMeshMapModel({
@@ -91,22 +59,115 @@ describe('healthLevel', () => {
   });
 });
 
-describe('mapWithConcurrency', () => {
-  it('keeps the order and never runs more than the limit at once', async () => {
-    let running = 0;
-    let most = 0;
-    const results = await mapWithConcurrency([1, 2, 3, 4, 5, 6, 7], 3, async (n) => {
-      running++;
-      most = Math.max(most, running);
-      await new Promise((resolve) => setTimeout(resolve, (7 - n) % 3));
-      running--;
-      return n * 10;
-    });
-    expect(results).toEqual([10, 20, 30, 40, 50, 60, 70]);
-    expect(most).toBe(3);
+const summary = (name: string, products: number, health: DomainSummary['health']): DomainSummary => ({
+  name,
+  parent: name === 'sales-emea' ? 'sales' : null,
+  products,
+  health,
+});
+
+describe('the domain-level map', () => {
+  const answer: MeshMapAnswer = {
+    detail: 'domains',
+    threshold: 0,
+    visibleProducts: 1300,
+    hidden: 2,
+    hiddenEdges: 0,
+    domains: [
+      summary('customers', 300, { good: 10, fair: 20, poor: 200, unknown: 70 }),
+      summary('sales', 1000, { good: 600, fair: 300, poor: 90, unknown: 10 }),
+      summary('sales-emea', 1, { good: 0, fair: 0, poor: 0, unknown: 1 }),
+    ],
+    domainEdges: [
+      { from: 'sales', to: 'customers', edges: 42 },
+      { from: 'sales', to: 'sales-emea', edges: 1 },
+    ],
+  };
+  const model = meshMapModel(answer);
+
+  it('draws each domain as one node with its products counted by health in words, coloured by most', () => {
+    expect(model.nodes.map((n) => [n.id, n.kind, n.parentId, n.tone])).toEqual([
+      ['customers', 'domain', undefined, 'mesh-health-poor'],
+      ['sales', 'domain', undefined, 'mesh-health-good'],
+      ['sales-emea', 'domain', undefined, 'mesh-health-unknown'],
+    ]);
+    expect(model.nodes[1]?.detail).toBe('1,000 products · 600 good, 300 fair, 90 poor, 10 unknown');
+    expect(model.nodes[2]?.detail).toBe('in sales · 1 product · 0 good, 0 fair, 0 poor, 1 unknown');
+    expect(model.hidden).toBe(2);
   });
 
-  it('answers an empty list', async () => {
-    expect(await mapWithConcurrency([], 4, () => Promise.resolve(1))).toEqual([]);
+  it('weighs each domain edge with the product edges behind it', () => {
+    expect(model.edges.map((e) => [e.id, e.label])).toEqual([
+      ['sales -> customers', '42 edges'],
+      ['sales -> sales-emea', '1 edge'],
+    ]);
+    expect(model.edges[0]?.description).toBe(
+      'sales → customers: products of customers reads products of sales (42 product edges)',
+    );
+  });
+
+  it('lays out as leaf nodes (no boxes), edges between them', () => {
+    const elk = toElkGraph(model);
+    expect(elk.children?.map((c) => [c.id, c.children])).toEqual([
+      ['customers', undefined],
+      ['sales', undefined],
+      ['sales-emea', undefined],
+    ]);
+    expect(elk.edges).toHaveLength(2);
+  });
+
+  it('colours a tie by the worse band', () => {
+    expect(domainLevel(summary('x', 2, { good: 1, fair: 1, poor: 0, unknown: 0 }))).toBe('fair');
+  });
+});
+
+describe('the drill-down into a domain', () => {
+  const model = meshMapModel({
+    detail: 'domain',
+    threshold: 1500,
+    domain: 'sales',
+    visibleProducts: 2,
+    hidden: 0,
+    hiddenEdges: 1,
+    domains: [summary('sales', 2, { good: 2, fair: 0, poor: 0, unknown: 0 })],
+    products: [
+      { id: 'sales.orders', domain: 'sales', archetype: 'source-aligned', health: 90 },
+      { id: 'sales.summary', domain: 'sales', archetype: 'aggregate', health: 80 },
+    ],
+    edges: [{ from: 'sales.orders', to: 'sales.summary' }],
+    crossEdges: [
+      { product: 'sales.orders', domain: 'finance', direction: 'downstream', edges: 3 },
+      { product: 'sales.summary', domain: 'crm', direction: 'upstream', edges: 1 },
+    ],
+  });
+
+  it("puts the domain's products in its box and the other domains beside it", () => {
+    expect(model.nodes.map((n) => [n.id, n.kind, n.parentId])).toEqual([
+      ['sales', 'domain', undefined],
+      ['sales.orders', 'product', 'sales'],
+      ['sales.summary', 'product', 'sales'],
+      ['crm', 'domain', undefined],
+      ['finance', 'domain', undefined],
+    ]);
+    expect(model.hidden).toBe(1);
+  });
+
+  it('folds edges to other domains into one edge per product and domain, the way data flows', () => {
+    expect(model.edges.map((e) => [e.id, e.label])).toEqual([
+      ['sales.orders -> sales.summary', 'feeds'],
+      ['sales.orders -> finance', '3 edges'],
+      ['crm -> sales.summary', '1 edge'],
+    ]);
+  });
+});
+
+describe('meshMapRequest', () => {
+  it('reads the view from the URL', () => {
+    expect(meshMapRequest(new URLSearchParams(''))).toEqual({});
+    expect(meshMapRequest(new URLSearchParams('detail=domains'))).toEqual({ threshold: 0 });
+    expect(meshMapRequest(new URLSearchParams('detail=domains&domain=sales'))).toEqual({
+      threshold: 0,
+      domain: 'sales',
+    });
   });
 });

@@ -29,6 +29,7 @@ import { catalogRoutes } from './routes/catalog-routes.js';
 import { lineageRoutes } from '../lineage/lineage-routes.js';
 import { openLineageRoutes } from '../openlineage/openlineage-routes.js';
 import { incidentRoutes } from '../incidents/incident-routes.js';
+import { meshMapRoutes } from '../mesh-map/mesh-map-routes.js';
 import { meRoutes } from './routes/me-routes.js';
 import { demoUsersRoutes } from './routes/demo-users-routes.js';
 import { icebergCatalogRoutes } from '../iceberg/catalog/iceberg-catalog-routes.js';
@@ -118,6 +119,7 @@ export async function createHttpServer(
   await app.register(lineageRoutes(services));
   await app.register(openLineageRoutes(services));
   await app.register(incidentRoutes(services));
+  await app.register(meshMapRoutes(services));
   await app.register(meRoutes());
   // The Iceberg REST catalog: its own body parser, error shape and not-found answers (iceberg/catalog).
   await app.register(icebergCatalogRoutes(services), { prefix: '/iceberg' });

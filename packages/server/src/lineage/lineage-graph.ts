@@ -58,6 +58,8 @@ export class LineageGraph {
   readonly #in: (number[] | undefined)[] = [];
   readonly #freeEdges: number[] = [];
   #liveEdges = 0;
+  /** Bumped by every edge change: derived indexes (the mesh map's) rebuild when it moved. */
+  #revision = 0;
 
   readonly #owners = new Map<string, number>();
   readonly #ownerEdges: number[][] = [];
@@ -73,6 +75,9 @@ export class LineageGraph {
   }
   get edgeCount(): number {
     return this.#liveEdges;
+  }
+  get revision(): number {
+    return this.#revision;
   }
 
   // ── nodes ──────────────────────────────────────────────────────────────────────────────────
@@ -198,6 +203,7 @@ export class LineageGraph {
     (this.#in[to] ??= []).push(edge);
     this.#ownerEdges[owner]!.push(edge);
     this.#liveEdges += 1;
+    this.#revision += 1;
   }
 
   outEdges(node: number): readonly number[] {
@@ -246,6 +252,7 @@ export class LineageGraph {
       this.#freeEdges.push(edge);
     }
     this.#liveEdges -= edges.length;
+    if (edges.length > 0) this.#revision += 1;
     edges.length = 0;
     const marks = this.#ownerMarks[owner]!;
     for (const node of marks) {
