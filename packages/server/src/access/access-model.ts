@@ -51,6 +51,17 @@ export function portColumns(port: OutputPort): readonly AccessColumn[] {
   }));
 }
 
+/**
+ * The classification of each column of a port, lower-cased; unclassified columns are
+ * "unclassified". What resource entities need (their most sensitive label) without building the
+ * columns' tags, which only read plans and column entities use.
+ */
+export function portClassifications(port: OutputPort): readonly string[] {
+  const table = port.contract?.tables[0];
+  if (!table) return [];
+  return table.columns.map((c) => c.classification?.toLowerCase() ?? UNCLASSIFIED);
+}
+
 /** Products without a declared team are owned by their domain's team (as in the catalog). */
 export function ownerTeamOf(model: MeshModel, product: DataProduct): string | undefined {
   return product.ownerTeam ?? model.domains.get(product.domain)?.owner;

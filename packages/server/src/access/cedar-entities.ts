@@ -14,6 +14,7 @@ import {
   ownerTeamOf,
   portColumns,
   portIsDeprecated,
+  portClassifications,
   portKey,
   type AccessColumn,
 } from './access-model.js';
@@ -82,7 +83,16 @@ export function createEntityResolver(model: MeshModel, cacheSize: number): Entit
   const resources = new LruCache<string, CedarResource | null>(cacheSize);
   const columnsByPort = new LruCache<string, readonly AccessColumn[] | null>(cacheSize);
 
-  const domainParents = (domain: string) => domainAncestry(model, domain).map((d) => uid('Domain', d));
+  // Per domain, shared by the entities of its products, ports and columns (never mutated).
+  const ancestries = new Map<string, readonly TypeAndId[]>();
+  const domainParents = (domain: string): TypeAndId[] => {
+    let parents = ancestries.get(domain);
+    if (parents === undefined) {
+      parents = Object.freeze(domainAncestry(model, domain).map((d) => uid('Domain', d)));
+      ancestries.set(domain, parents);
+    }
+    return parents as TypeAndId[];
+  };
   const columnsOf = (ref: PortRef): readonly AccessColumn[] | undefined => {
     const cached = columnsByPort.getOrCompute(portKey(ref), () => {
       const found = findPort(model, ref);
@@ -93,11 +103,21 @@ export function createEntityResolver(model: MeshModel, cacheSize: number): Entit
   // Order-independent: the first of the most sensitive labels. Only a port with no columns at all
   // is "unclassified" (which ranks as internal) — never one whose columns are all public plus one
   // unclassified column, whichever comes first.
-  const mostSensitive = (classifications: readonly string[]): string =>
-    classifications.length === 0
-      ? UNCLASSIFIED
-      : classifications.reduce((best, c) => (sensitivityOf(c) > sensitivityOf(best) ? c : best));
-  const portClassification = (ref: PortRef) => mostSensitive((columnsOf(ref) ?? []).map((c) => c.classification));
+  const mostSensitive = (classifications: readonly string[]): string => {
+    let best = UNCLASSIFIED;
+    let rank = -1;
+    for (const c of classifications) {
+      const sensitivity = sensitivityOf(c);
+      if (sensitivity > rank) [best, rank] = [c, sensitivity];
+    }
+    return best;
+  };
+  // Straight from the contract, not through columnsOf: a sweep over every product (the mesh map,
+  // a catalog page) would otherwise fill the column cache with every port's columns and tags.
+  const portClassification = (ref: PortRef) => {
+    const found = findPort(model, ref);
+    return mostSensitive(found ? portClassifications(found.port) : []);
+  };
   const classified = (classification: string) => ({ classification, sensitivity: sensitivityOf(classification) });
 
   const build = (resource: AccessResource): CedarResource | null => {

@@ -13,7 +13,15 @@ export interface RequestContext {
   readonly key: string;
 }
 
+/** The context of a request with no purpose and no agreement: most requests, shared. */
+const EMPTY: RequestContext = Object.freeze({
+  agreements: Object.freeze([]),
+  cedar: Object.freeze<Context>({ hasAgreement: false, agreementPurposes: [] }),
+  key: JSON.stringify([false, null, []]),
+});
+
 export function requestContext(context: AccessContext, withAgreements = true): RequestContext {
+  if (context.purpose === undefined && (!withAgreements || (context.agreements?.length ?? 0) === 0)) return EMPTY;
   const agreements = withAgreements ? inForce(context) : [];
   const purposes = [...new Set(agreements.map((a) => a.purpose))].sort();
   const cedar: Context = {
