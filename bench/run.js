@@ -43,6 +43,10 @@ const benches = {
     (await import('./iceberg-catalog-bench.js')).icebergCatalogBench({
       tables: Number(process.env.BENCH_ICEBERG_TABLES ?? 10_000),
     }),
+  incidents: async () =>
+    (await import('./incidents-bench.js')).incidentsBench({
+      products: Number(process.env.BENCH_INCIDENTS_PRODUCTS ?? 100_000),
+    }),
 };
 
 const only = process.argv[2]?.startsWith('--') ? undefined : process.argv[2];

@@ -23,9 +23,10 @@ export async function productIncidents(store: MetadataStore, productId: string):
 }
 
 /**
- * The incidents of the products given, newest first (then by product). An open incident needs a
- * current status of failing, stale or unknown, so for `open` the history of a product that is
- * fresh now, or was never evaluated, is not read.
+ * The incidents of the products given, newest first (then by product), from each one's whole
+ * history: for `product=`, and the baseline of the breach index (breach-incident-page.ts), which
+ * lists across products. An open incident needs a current status of failing, stale or unknown, so
+ * for `open` the history of a product that is fresh now, or was never evaluated, is not read.
  */
 export async function listIncidents(
   store: MetadataStore,
@@ -73,7 +74,7 @@ async function statusHistory(store: MetadataStore, productId: string): Promise<P
  * Failed runs newest first, down to the first one started before `since`. A product has one
  * run at a time, so every older run finished before that one started: before `since`.
  */
-async function failedRunsSince(store: MetadataStore, productId: string, since: number): Promise<RunRecord[]> {
+export async function failedRunsSince(store: MetadataStore, productId: string, since: number): Promise<RunRecord[]> {
   const runs: RunRecord[] = [];
   let after: string | undefined;
   do {
@@ -85,4 +86,15 @@ async function failedRunsSince(store: MetadataStore, productId: string, since: n
     after = page.next;
   } while (after !== undefined);
   return runs;
+}
+
+/** Whether the product was ever failing: only then does a whole history count its failed runs. */
+export async function wasEverFailing(store: MetadataStore, productId: string): Promise<boolean> {
+  let after: string | undefined;
+  do {
+    const page = await store.listProductStatus(productId, { limit: PAGE, ...(after ? { after } : {}) });
+    if (page.items.some((h) => h.status === 'failing')) return true;
+    after = page.next;
+  } while (after !== undefined);
+  return false;
 }

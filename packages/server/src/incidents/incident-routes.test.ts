@@ -182,6 +182,25 @@ describe('GET /api/v1/incidents', () => {
     expect(forged).toMatchObject({ status: 400, body: { error: { code: 'MW8900' } } });
   });
 
+  it('fills each page past the breaches of products the caller may not discover, never showing them', async () => {
+    const seen: (string | number | null)[][] = [];
+    let after: string | undefined;
+    do {
+      const { status, body } = await get(`/api/v1/incidents?limit=1${after ? `&after=${after}` : ''}`, 'ben');
+      expect(status).toBe(200);
+      // marketing.campaigns' breach is the newest: the first page skips it and still holds one.
+      expect(body.items).toHaveLength(1);
+      seen.push(...summary(body.items));
+      after = body.next;
+    } while (after !== undefined);
+    expect(seen).toEqual([
+      ['sales.returns', 'resolved', 'medium', at(4)],
+      ['sales.orders', 'open', 'high', at(3)],
+    ]);
+    const open = await get('/api/v1/incidents?status=open', 'ben');
+    expect(summary(open.body.items).map(([product]) => product)).toEqual(['sales.orders']);
+  });
+
   it('answers "no product" for a product the caller may not discover, as for an unknown one', async () => {
     const hidden = await get('/api/v1/incidents?product=marketing.campaigns', 'ben');
     const unknown = await get('/api/v1/incidents?product=sales.nope', 'ben');

@@ -1,14 +1,17 @@
 /**
  * Incidents over HTTP: `GET /api/v1/incidents` across the products the caller may discover, and
  * `GET /api/v1/products/{id}/incidents` for one. Read-only and derived on each request from the
- * status and run histories (incident-reader.ts).
+ * status and run histories: across products from the store's breach index (breach-incident-page.ts),
+ * for one product from its whole history (incident-reader.ts).
  */
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ErrorSchema, PageQuerySchema } from '../http/api-schemas.js';
 import type { PlatformServices } from '../http/platform-services.js';
+import type { Principal } from '../identity/principal.js';
 import { requirePrincipal } from '../http/request-principal.js';
 import { discoverableProduct } from '../http/routes/products-routes.js';
+import { breachIncidentPage } from './breach-incident-page.js';
 import { incidentPage } from './incident-page.js';
 import { listIncidents, productIncidents } from './incident-reader.js';
 import { IncidentSchema } from './incident-schemas.js';
@@ -42,15 +45,13 @@ export function incidentRoutes(services: PlatformServices): FastifyPluginAsyncTy
       },
       async (request) => {
         const { status, product, after, limit = 100 } = request.query;
-        const principal = requirePrincipal(request);
-        const ids = product
-          ? [discoverableProduct(services, request, product).id]
-          : [...services.model.products.keys()].filter(
-              (productId) =>
-                services.authorizer.isAllowed(principal, 'discover', { kind: 'product', productId }).allowed,
-            );
         // Incidents are readonly records; the response schema describes the same shape.
-        return incidentPage(await listIncidents(services.store, ids, status), limit, after) as never;
+        if (product) {
+          const ids = [discoverableProduct(services, request, product).id];
+          return incidentPage(await listIncidents(services.store, ids, status), limit, after) as never;
+        }
+        const visible = discoverableBy(services, requirePrincipal(request));
+        return (await breachIncidentPage(services.store, { visible, status, limit, after })) as never;
       },
     );
 
@@ -72,5 +73,20 @@ export function incidentRoutes(services: PlatformServices): FastifyPluginAsyncTy
         return { items } as never;
       },
     );
+  };
+}
+
+/** Whether the principal may discover a product of the mesh; each product decided once per request. */
+function discoverableBy(services: PlatformServices, principal: Principal): (productId: string) => boolean {
+  const decided = new Map<string, boolean>();
+  return (productId) => {
+    let allowed = decided.get(productId);
+    if (allowed === undefined) {
+      allowed =
+        services.model.products.has(productId) &&
+        services.authorizer.isAllowed(principal, 'discover', { kind: 'product', productId }).allowed;
+      decided.set(productId, allowed);
+    }
+    return allowed;
   };
 }

@@ -49,6 +49,9 @@ export type {
   ProductStatusInput,
   ProductStatusRecord,
   RecordedProductStatus,
+  StatusBreach,
+  StatusBreachKey,
+  StatusBreachQuery,
 } from './product-status-types.js';
 export { PRODUCT_STATUSES } from './product-status-types.js';
 export type { StoredToken, TokenInput, TokenPrincipalKind, TokenQuery, TokenRecord } from './token-types.js';

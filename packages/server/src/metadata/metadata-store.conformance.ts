@@ -19,6 +19,7 @@ import { describeProductCases } from './test-support/product-cases.js';
 import { describeRunCases } from './test-support/run-cases.js';
 import { describeRunListCases } from './test-support/run-list-cases.js';
 import { describeScheduleClaimCases } from './test-support/schedule-claim-cases.js';
+import { describeStatusBreachCases } from './test-support/status-breach-cases.js';
 import { describeStatusCases } from './test-support/status-cases.js';
 import { describeTokenCases } from './test-support/token-cases.js';
 import { describeUsageCases } from './test-support/usage-cases.js';
@@ -35,6 +36,7 @@ export function describeMetadataStoreConformance(name: string, harness: Metadata
     describeRunCases(harness);
     describeRunListCases(harness);
     describeStatusCases(harness);
+    describeStatusBreachCases(harness);
     describeTokenCases(harness);
     describeAgreementCases(harness);
     describeUsageCases(harness);

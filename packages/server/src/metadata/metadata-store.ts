@@ -36,7 +36,14 @@ import type {
   UserQuery,
   UserRecord,
 } from './metadata-types.js';
-import type { ProductStatusInput, ProductStatusRecord, RecordedProductStatus } from './product-status-types.js';
+import type {
+  ProductStatusInput,
+  ProductStatusRecord,
+  RecordedProductStatus,
+  StatusBreach,
+  StatusBreachKey,
+  StatusBreachQuery,
+} from './product-status-types.js';
 import type { RunInput, RunQuery, RunRecord, RunResult, StaleRunQuery } from './run-types.js';
 import type { StoredToken, TokenInput, TokenQuery, TokenRecord } from './token-types.js';
 import type {
@@ -133,6 +140,18 @@ export interface MetadataStore extends IcebergCatalogStore, ScheduleClaimStore {
   getProductStatus(productId: string): Promise<ProductStatusRecord | undefined>;
   /** The history, newest first. */
   listProductStatus(productId: string, query?: PageQuery): Promise<Page<ProductStatusRecord>>;
+  /**
+   * Transitions into `failing` or `stale` of every product, newest first by (at, product id,
+   * seq descending), each with the status before it and when the product was fresh again — from
+   * a partial index, so a page costs the same with any number of products. `next` is the last
+   * item's key. MW6103 for a key no breach could have.
+   */
+  listStatusBreaches(query?: StatusBreachQuery): Promise<Page<StatusBreach, StatusBreachKey>>;
+  /**
+   * A breach's episode, oldest first: the transition before `seq` (if any), then `seq` and every
+   * later one through the next `fresh` (or the latest). Empty for a product or seq it does not have.
+   */
+  listBreachEpisode(productId: string, seq: number): Promise<ProductStatusRecord[]>;
 
   /** Records an API token (its secret's hash only). ConflictError MW6110 for an id already used. */
   createToken(input: TokenInput): Promise<TokenRecord>;

@@ -27,7 +27,14 @@ import type {
   UserQuery,
   UserRecord,
 } from '../metadata-types.js';
-import type { ProductStatusInput, ProductStatusRecord, RecordedProductStatus } from '../product-status-types.js';
+import type {
+  ProductStatusInput,
+  ProductStatusRecord,
+  RecordedProductStatus,
+  StatusBreach,
+  StatusBreachKey,
+  StatusBreachQuery,
+} from '../product-status-types.js';
 import type { RunInput, RunQuery, RunRecord, RunResult, StaleRunQuery } from '../run-types.js';
 import type { StoredToken, TokenInput, TokenQuery, TokenRecord } from '../token-types.js';
 import type {
@@ -242,6 +249,12 @@ export class KyselyMetadataStore implements MetadataStore {
   }
   listProductStatus(productId: string, query?: PageQuery): Promise<Page<ProductStatusRecord>> {
     return this.#guard(() => this.#statuses.list(productId, query));
+  }
+  listStatusBreaches(query?: StatusBreachQuery): Promise<Page<StatusBreach, StatusBreachKey>> {
+    return this.#guard(() => this.#statuses.breaches(query));
+  }
+  listBreachEpisode(productId: string, seq: number): Promise<ProductStatusRecord[]> {
+    return this.#guard(() => this.#statuses.episode(productId, seq));
   }
 
   createToken(input: TokenInput): Promise<TokenRecord> {

@@ -8,6 +8,7 @@ import { governanceChecks } from './0006-governance-checks.js';
 import { lineage } from './0007-lineage.js';
 import { icebergCatalog } from './0008-iceberg-catalog.js';
 import { scheduleClaims } from './0009-schedule-claims.js';
+import { statusBreaches } from './0010-status-breaches.js';
 import type { Migration } from './migration.js';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -20,4 +21,5 @@ export const MIGRATIONS: readonly Migration[] = [
   lineage,
   icebergCatalog,
   scheduleClaims,
+  statusBreaches,
 ];
