@@ -174,9 +174,21 @@ function domainSummaries(state: MeshMapState, visible: Uint8Array, d0: number, d
     const products = bands[0]! + bands[1]! + bands[2]! + bands[3]!;
     if (products === 0) continue;
     const health = Object.fromEntries(HEALTH_BANDS.map((band, i) => [band, bands[i]!])) as Record<HealthBand, number>;
-    summaries.push({ name: index.domains[d]!, parent: index.domainParents[d]!, products, health });
+    summaries.push({ name: index.domains[d]!, parent: visibleParent(index, visible, d), products, health });
   }
   return summaries;
+}
+
+/**
+ * A domain's parent, named only when the caller may see one of its products: the name of a domain
+ * whose products are all hidden is not the caller's to learn (the sub-domain then stands alone).
+ */
+function visibleParent(index: MeshMapIndex, visible: Uint8Array, d: number): string | null {
+  const parent = index.domainParents[d];
+  const p = parent === null || parent === undefined ? undefined : index.domainIndex.get(parent);
+  if (p === undefined) return null;
+  for (let i = index.domainStart[p]!; i < index.domainStart[p + 1]!; i++) if (visible[i]) return parent!;
+  return null;
 }
 
 /** Edges from products the caller may not see into visible product p. */

@@ -30,6 +30,10 @@ permit (principal, action == Meshwork::Action::"discover", resource);
 @id("d003-hidden")
 forbid (principal, action == Meshwork::Action::"discover", resource in Meshwork::Domain::"${HIDDEN}")
 unless { principal in Meshwork::Team::"${HIDDEN}-team" };
+
+@id("eve-not-d005")
+forbid (principal == Meshwork::User::"eve", action == Meshwork::Action::"discover", resource)
+when { resource has domain && resource.domain == "${domainName(5)}" };
 `;
 const person = (id: string, teams: string[]): Principal => ({
   kind: 'user',
@@ -40,7 +44,11 @@ const person = (id: string, teams: string[]): Principal => ({
   attributes: {},
   authenticatedBy: 'test',
 });
-const PRINCIPALS: Record<string, Principal> = { ana: person('ana', []), dora: person('dora', [`${HIDDEN}-team`]) };
+const PRINCIPALS: Record<string, Principal> = {
+  ana: person('ana', []),
+  dora: person('dora', [`${HIDDEN}-team`]),
+  eve: person('eve', []),
+};
 
 let model: MeshModel;
 let dir: string;
@@ -141,6 +149,17 @@ describe('the mesh map of 100,000 products', () => {
       poor: ids.filter((id) => band(score(id)) === 'poor').length,
       unknown: ids.filter((id) => band(score(id)) === 'unknown').length,
     });
+  });
+
+  it('does not name a parent domain whose products the caller may not see', async () => {
+    // eve may not discover d005's own products; those of its sub-domains d006–d009 she may.
+    const { body } = await get('eve', '');
+    expect(body.domains.map((d) => d.name)).not.toContain(domainName(5));
+    expect(body.domains.find((d) => d.name === domainName(6))).toMatchObject({ parent: null, products: 1000 });
+    expect(body.domains.find((d) => d.name === domainName(1))?.parent).toBe(domainName(0));
+    const drill = await get('eve', `?domain=${domainName(7)}`);
+    expect(drill.body.domains).toEqual([expect.objectContaining({ name: domainName(7), parent: null })]);
+    expect(JSON.stringify(drill.body)).not.toContain(`"${domainName(5)}"`);
   });
 
   it('shows the hidden domain to its own team, and stays domain level at the highest threshold', async () => {
