@@ -3,7 +3,7 @@
  * the failed run and its checks — then resolved ones, then recent runs across products. All of
  * it as the viewer may discover it; narrowed to one product and a run status through the URL.
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { InfiniteData, UseInfiniteQueryResult } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { LoadError, Loading } from '../components/query-status.js';
@@ -27,6 +27,8 @@ export function OperationsPage() {
   const [now] = useState(() => Date.now());
   const openItems = useItems(open);
   const resolvedItems = useItems(resolved);
+  useFillEmptyPages(open, openItems.length);
+  useFillEmptyPages(resolved, resolvedItems.length);
   const runItems = useItems(runs);
 
   return (
@@ -39,10 +41,14 @@ export function OperationsPage() {
       <OperationsFilters filter={filter} products={products.data ?? []} />
 
       <section aria-labelledby="open-incidents-title">
-        <h2 id="open-incidents-title">Open incidents{open.data ? ` (${openItems.length})` : ''}</h2>
+        <h2 id="open-incidents-title">
+          Open incidents{open.data ? ` (${openItems.length}${open.hasNextPage ? ' so far' : ''})` : ''}
+        </h2>
         {open.isPending && <Loading what="open incidents" />}
         {open.isError && <LoadError error={open.error} />}
-        {open.data && openItems.length === 0 && <p>No open incident: every product keeps its promises.</p>}
+        {open.data && openItems.length === 0 && !open.hasNextPage && (
+          <p>No open incident: every product keeps its promises.</p>
+        )}
         <div className="incident-cards">
           {openItems.map((incident) => (
             <IncidentCard key={incident.id} incident={incident} now={now} />
@@ -55,7 +61,9 @@ export function OperationsPage() {
         <h2 id="resolved-incidents-title">Resolved incidents</h2>
         {resolved.isPending && <Loading what="resolved incidents" />}
         {resolved.isError && <LoadError error={resolved.error} />}
-        {resolved.data && resolvedItems.length === 0 && <p className="muted">No resolved incident yet.</p>}
+        {resolved.data && resolvedItems.length === 0 && !resolved.hasNextPage && (
+          <p className="muted">No resolved incident yet.</p>
+        )}
         {resolvedItems.length > 0 && <ResolvedIncidentsTable incidents={resolvedItems} />}
         <MoreButton query={resolved} what="resolved incidents" />
       </section>
@@ -78,6 +86,18 @@ type Paged<T> = UseInfiniteQueryResult<InfiniteData<{ readonly items: readonly T
 function useItems<T>(query: Paged<T>): T[] {
   const pages = query.data?.pages;
   return useMemo(() => (pages ?? []).flatMap((page) => page.items), [pages]);
+}
+
+/**
+ * The server scans a bounded number of status changes per page, so a page can come back empty —
+ * every change it read belonged to a product the viewer may not see — with a cursor to go on.
+ * Nothing shown yet and more to read: read on, rather than say there is nothing.
+ */
+function useFillEmptyPages<T>(query: Paged<T>, loaded: number): void {
+  const { hasNextPage, isFetchingNextPage, isError, fetchNextPage } = query;
+  useEffect(() => {
+    if (loaded === 0 && hasNextPage && !isFetchingNextPage && !isError) void fetchNextPage();
+  }, [loaded, hasNextPage, isFetchingNextPage, isError, fetchNextPage]);
 }
 
 function MoreButton<T>({ query, what }: { readonly query: Paged<T>; readonly what: string }) {
