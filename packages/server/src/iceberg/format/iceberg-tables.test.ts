@@ -8,7 +8,6 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import avro from 'avsc';
 import { icebergRead } from 'icebird';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createMetadataStore } from '../../metadata/create-metadata-store.js';
@@ -22,8 +21,8 @@ import type { Warehouse } from '../../warehouse/warehouse.js';
 import { loadWorkspaceFromDisk } from '../../workspace/load-workspace-from-disk.js';
 import { parseIcebergJson } from '../iceberg-json.js';
 import type { IcebergSchema, IcebergTableMetadata, IcebergType } from '../table-metadata.js';
-import { avroType } from './avro-container.js';
 import { tableMetadataProblems } from './table-metadata-validation.js';
+import { readAvroWithAvsc } from './test-support/avsc-file.js';
 import { fileFetch } from './test-support/file-fetch.js';
 
 const ORDERS = { productId: 'sales.orders', port: 'orders', major: 1 };
@@ -309,6 +308,16 @@ describe('products as Iceberg v2 tables', () => {
       record_count: 2n,
       file_size_in_bytes: BigInt(second.files[0]!.sizeBytes),
     });
+    // What the runtime publishes carries column statistics for the top-level primitive columns
+    // only (ids 1-4, not the list and the struct); the DELETED entry carries none.
+    const counts = dataFile(manifest.records[0]!).value_counts as { key: number; value: bigint }[];
+    expect(counts.map((count) => [count.key, count.value])).toEqual([
+      [1, 2n],
+      [2, 2n],
+      [3, 2n],
+      [4, 2n],
+    ]);
+    expect(dataFile(manifest.records[1]!).value_counts).toBeNull();
   });
 
   it('writes the field ids into the Parquet files, the same for a column in every snapshot', async () => {
@@ -401,28 +410,6 @@ function fieldIds(schema: unknown): number[] {
 
 function dataFile(record: Record<string, unknown>): Record<string, unknown> {
   return record.data_file as Record<string, unknown>;
-}
-
-/** Reads an Avro container file with avsc's own file decoder (longs as bigints). */
-async function readAvroWithAvsc(path: string): Promise<{
-  schema: Record<string, unknown>;
-  metadata: Record<string, string | undefined>;
-  records: Record<string, unknown>[];
-}> {
-  return new Promise((resolve, reject) => {
-    const records: Record<string, unknown>[] = [];
-    let schema: Record<string, unknown> = {};
-    let metadata: Record<string, string> = {};
-    avro
-      .createFileDecoder(path, { parseHook: (s: unknown) => avroType(s as object) } as unknown as avro.DecoderOptions)
-      .on('metadata', (_type: unknown, _codec: unknown, header: { meta: Record<string, Buffer> }) => {
-        schema = JSON.parse(header.meta['avro.schema']!.toString()) as Record<string, unknown>;
-        metadata = Object.fromEntries(Object.entries(header.meta).map(([key, value]) => [key, value.toString()]));
-      })
-      .on('data', (record: Record<string, unknown>) => records.push({ ...record }))
-      .on('error', reject)
-      .on('end', () => resolve({ schema, metadata, records }));
-  });
 }
 
 /** Paths of record fields (at any depth) that lack a numeric `field-id`, and arrays without ids. */

@@ -3,6 +3,7 @@ export { assignFieldIds, currentSchema, type AssignedSchema, type SchemaColumn }
 export { parseDuckDbType, type DuckDbType, type DuckDbField } from './duckdb-type.js';
 export { parquetIcebergOptions } from './parquet-field-ids.js';
 export { nameMapping } from './name-mapping.js';
+export { dataFileStats, statsColumns, type DataFileStats, type StatsColumn } from './data-file-stats.js';
 export { decodeAvroFile, encodeAvroFile, type AvroFile } from './avro-container.js';
 export { MANIFEST_ENTRY_SCHEMA, MANIFEST_FILE_SCHEMA } from './avro-schemas.js';
 export {

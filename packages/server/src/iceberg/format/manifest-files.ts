@@ -6,9 +6,12 @@
  *
  * ADDED entries leave their sequence numbers null, to be inherited from the manifest list (the
  * spec's rule for new files); DELETED entries carry the sequence number their file was added with.
+ * An entry with `stats` carries its file's column statistics (data-file-stats.ts); without, the
+ * statistics maps are null, which every reader takes as "no statistics".
  */
 import { encodeAvroFile, decodeAvroFile } from './avro-container.js';
 import { MANIFEST_ENTRY_SCHEMA, MANIFEST_FILE_SCHEMA } from './avro-schemas.js';
+import type { DataFileStats } from './data-file-stats.js';
 import { stringifyIcebergJson } from '../iceberg-json.js';
 import type { IcebergSchema } from '../table-metadata.js';
 
@@ -25,6 +28,8 @@ export interface ManifestEntry {
   readonly filePath: string;
   readonly sizeBytes: number;
   readonly rowCount: number;
+  /** The file's column statistics, by field id. */
+  readonly stats?: DataFileStats;
 }
 
 /** A manifest of data files of an unpartitioned table written with `schema`. */
@@ -43,12 +48,12 @@ export function encodeManifest(schema: IcebergSchema, entries: readonly Manifest
         partition: {},
         record_count: BigInt(entry.rowCount),
         file_size_in_bytes: BigInt(entry.sizeBytes),
-        column_sizes: null,
-        value_counts: null,
-        null_value_counts: null,
+        column_sizes: avroMap(entry.stats?.columnSizes),
+        value_counts: avroMap(entry.stats?.valueCounts),
+        null_value_counts: avroMap(entry.stats?.nullValueCounts),
         nan_value_counts: null,
-        lower_bounds: null,
-        upper_bounds: null,
+        lower_bounds: avroMap(entry.stats?.lowerBounds),
+        upper_bounds: avroMap(entry.stats?.upperBounds),
         key_metadata: null,
         split_offsets: null,
         equality_ids: null,
@@ -124,6 +129,12 @@ export function manifestDataFiles(manifest: Buffer): { status: number; filePath:
     status: Number(record.status),
     filePath: String((record.data_file as Record<string, unknown>).file_path),
   }));
+}
+
+/** An int-keyed map as Avro stores it (key/value records, by key); null when empty. */
+function avroMap<V>(map: ReadonlyMap<number, V> | undefined): { key: number; value: V }[] | null {
+  if (map === undefined || map.size === 0) return null;
+  return [...map].sort(([a], [b]) => a - b).map(([key, value]) => ({ key, value }));
 }
 
 function requireSequence(entry: ManifestEntry): number {

@@ -16,6 +16,7 @@ import {
   ENTRY_DELETED,
   type ManifestEntry,
 } from '../../iceberg/format/manifest-files.js';
+import type { DataFileStats } from '../../iceberg/format/data-file-stats.js';
 import { metadataWithSnapshot } from '../../iceberg/format/table-metadata-builder.js';
 import { encodeTableMetadata } from '../../iceberg/format/table-metadata-json.js';
 import type { IcebergTableMetadata } from '../../iceberg/table-metadata.js';
@@ -52,6 +53,8 @@ export interface IcebergSnapshotWrite {
   readonly parent: SnapshotManifest | undefined;
   readonly previous: PointedMetadata | undefined;
   readonly schema: AssignedSchema;
+  /** Column statistics of the snapshot's files, by their manifest path (iceberg-file-stats.ts). */
+  readonly fileStats?: ReadonlyMap<string, DataFileStats>;
   readonly version: number;
   /** Run tag for temporary file names (see table-paths.ts). */
   readonly owner: string;
@@ -70,6 +73,7 @@ export async function writeIcebergSnapshot(write: IcebergSnapshotWrite): Promise
       filePath: dataUri(file.path),
       sizeBytes: file.sizeBytes,
       rowCount: file.rowCount,
+      stats: write.fileStats?.get(file.path),
     })),
     ...(parent?.files ?? []).map((file): ManifestEntry => ({
       status: ENTRY_DELETED,

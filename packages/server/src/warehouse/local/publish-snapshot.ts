@@ -2,7 +2,8 @@
  * The publish protocol, in the order that keeps a crash at any point harmless:
  *
  *   checks    lock held by the run, still staged, current pointer == expected parent, files valid,
- *             every column type has an Iceberg v2 type (MW8201)
+ *             every column type has an Iceberg v2 type (MW8201), every file's Parquet footer read
+ *             (the column statistics of the Iceberg manifest; MW8109 when unreadable)
  *   1. rename .staging/<sid>/data → data/<id>       invisible: no manifest, claimed by the staging
  *   2. write metadata/snap-<id>.json (temp+fsync+rename)   invisible: sequence number above current
  *   3. write the Iceberg manifest, manifest list and v<N+1>.metadata.json   invisible: not pointed at
@@ -31,6 +32,7 @@ import { collectStagedFiles } from './staged-files.js';
 import { relativePath, runTag, type TablePaths } from './table-paths.js';
 import { isPublished, listManifestIds, readManifest, readPointer } from './table-reader.js';
 import { listMetadataVersions, pointerVersion, readPointedMetadata } from './iceberg-reader.js';
+import { readDataFileStats } from './iceberg-file-stats.js';
 import { removeIcebergFiles } from './iceberg-removal.js';
 import {
   afterMetadataCommit,
@@ -71,6 +73,10 @@ export async function publishSnapshot(
   const previous = await readPointedMetadata(paths, pointer);
   const schema = snapshotSchema(previous, input.schema);
   const files = await collectStagedFiles(staged.dataDir, input.rowCount, input.fileRowCounts);
+  const stats = await readDataFileStats(
+    schema.schema,
+    files.map((file) => join(staged.dataDir, file.path)),
+  );
   const sequenceNumber = (pointer?.sequenceNumber ?? 0) + 1;
   const version = await nextVersion(paths, pointerVersion(pointer));
   await removeUnpublished(paths, table, pointer);
@@ -111,6 +117,7 @@ export async function publishSnapshot(
     parent,
     previous,
     schema,
+    fileStats: new Map(manifest.files.map((file, index) => [file.path, stats[index]!])),
     version,
     owner,
     now: context.now,
