@@ -35,7 +35,8 @@ export class LruCache<K, V> {
    * deleted slots V8's Map keeps at its front until it rehashes: most of a cold decision's time.
    */
   #evict(): void {
-    let excess = this.#entries.size - this.limit + Math.max(1, this.limit >> 4);
+    // Never the entry just inserted (the last), whatever the limit.
+    let excess = Math.min(this.#entries.size - 1, this.#entries.size - this.limit + (this.limit >> 4));
     for (const key of this.#entries.keys()) {
       if (excess-- <= 0) break;
       this.#entries.delete(key);
