@@ -190,7 +190,8 @@ describe.each(backends)('backup and restore on $name', ({ postgres }) => {
       }
       expect(existsSync(join(target, '.meshwork', 'restore-journal.json'))).toBe(true);
       // Nothing opens the half-restored workspace until the restore is finished (MW8320).
-      for (const args of [QUERY, ['run', '--all'], ['serve', '--port', '0', '--wire-port', '0']]) {
+      const backupAgain = ['backup', join(target, '..', `again-${postgres ? 'pg' : 'sqlite'}`)];
+      for (const args of [QUERY, ['run', '--all'], ['serve', '--port', '0', '--wire-port', '0'], backupAgain]) {
         const refused = await runCli(args, target, targetEnv);
         expect(refused.code, args[0]).not.toBe(0);
         expect(refused.stderr, args[0]).toContain('MW8320');

@@ -28,7 +28,7 @@ export function decodeIncidentCursor(cursor: string): IncidentCursor {
     openedAt !== undefined &&
     isTimestamp(openedAt) &&
     !!productId &&
-    (seq === undefined || /^(0|[1-9]\d{0,15})$/.test(seq)) &&
+    (seq === undefined || (/^(0|[1-9]\d*)$/.test(seq) && Number.isSafeInteger(Number(seq)))) &&
     rest.length === 0;
   if (!valid) {
     throw new InputError('MW8900', 'after is not a cursor of this list; pass the `next` of the previous page.');

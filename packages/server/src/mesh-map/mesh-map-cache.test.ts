@@ -51,4 +51,33 @@ describe('createMeshMapCache', () => {
     expect(Number.isNaN(third.scores[third.index.productIndex.get('hr.secret')!])).toBe(true);
     expect(cache.builds).toBe(2);
   });
+
+  it('rebuilds when another graph is swapped in, even one whose revision is the same number', async () => {
+    // With a shared store, lineage is reloaded as a new graph: its revision counts its own changes.
+    const model = testModel(MESH);
+    const edge = async (to: string) => {
+      const graph = await loadLineageGraph(model, noStore);
+      graph.addEdge(
+        graph.find('marketing.reach.reach@1')!,
+        graph.find(to)!,
+        DATASET_EDGE,
+        undefined,
+        2,
+        graph.owner('t'),
+      );
+      return graph;
+    };
+    const lineage = { graph: await edge('hr.secret.secret@1') };
+    const cache = createMeshMapCache({
+      model,
+      lineage,
+      health: { scores: () => new Map(), scorecard: () => Promise.resolve(undefined) },
+    });
+    expect(feedsOf(await cache.current(), 'marketing.reach')).toEqual(['hr.secret']);
+    const reloaded = await edge('crm.customers.customers@1');
+    expect(reloaded.revision).toBe(lineage.graph.revision);
+    lineage.graph = reloaded;
+    expect(feedsOf(await cache.current(), 'marketing.reach')).toEqual(['crm.customers']);
+    expect(cache.builds).toBe(2);
+  });
 });

@@ -32,6 +32,7 @@ export function createMeshMapCache(sources: MeshMapSources): MeshMapCache {
   const { model, lineage, health } = sources;
   let index: MeshMapIndex | undefined;
   let revision = -1;
+  let graph: LineageGraph | undefined;
   let scoresOf: ReadonlyMap<string, number> | undefined;
   let state: MeshMapState | undefined;
   let builds = 0;
@@ -43,7 +44,10 @@ export function createMeshMapCache(sources: MeshMapSources): MeshMapCache {
       // The first read computes the health batch, as `GET …/{id}/health` does; later reads use it.
       const first = model.products.keys().next();
       if (!first.done && health.scores().size === 0) await health.scorecard(first.value);
-      if (!index || revision !== lineage.graph.revision) {
+      // The graph object too: with a shared store, a reload swaps in a new graph whose revision
+      // (its own count of changes) may equal the old one's while its edges differ.
+      if (!index || graph !== lineage.graph || revision !== lineage.graph.revision) {
+        graph = lineage.graph;
         revision = lineage.graph.revision;
         index = buildMeshMapIndex(model, lineage.graph);
         builds += 1;

@@ -43,7 +43,9 @@ export function meshMapRoutes(services: MeshMapServices): FastifyPluginAsyncType
         if (params.domain === undefined) return meshMapAnswer(state, visible, params.threshold);
         const d = state.index.domainIndex.get(params.domain);
         const answer = d === undefined ? undefined : domainAnswer(state, visible, d, params.threshold);
-        if (!answer || (answer.visibleProducts === 0 && answer.hidden > 0)) {
+        // A domain with none of the caller's products — hidden or none at all — is as unknown as
+        // a missing one: its existence is not the caller's to learn either.
+        if (!answer || answer.visibleProducts === 0) {
           throw new NotFoundError('MW8921', `no domain "${params.domain}" on the mesh map`);
         }
         return answer;

@@ -29,6 +29,7 @@ import { BackupWriter } from './backup-writer.js';
 import { syncFile } from './file-checksums.js';
 import { exportPostgresStore } from './postgres-store-export.js';
 import { backupSqliteStore } from './sqlite-store-backup.js';
+import { assertNoUnfinishedRestore } from './restore-journal.js';
 import { backupWarehouse } from './warehouse-backup.js';
 import { maskingKeyFile, warehouseRootOf } from './workspace-state.js';
 
@@ -54,6 +55,8 @@ export interface BackupSummary {
 }
 
 export async function createBackup(options: BackupOptions): Promise<BackupSummary> {
+  // A half-restored workspace is not a state to save (MW8320): finish the restore first.
+  assertNoUnfinishedRestore(options.root);
   const target = resolve(options.root, options.target);
   await assertEmptyTarget(target);
   await mkdir(dirname(target), { recursive: true });

@@ -48,9 +48,11 @@ export function assertNoUnfinishedRestore(root: string): void {
   } catch {
     // An unreadable journal is still a restore that did not finish; the next restore reports it.
   }
+  // Quoted for a shell when it must be, so that the command can be pasted as printed.
+  const argument = /^[\w./:@%+=,-]+$/.test(backup) ? backup : `'${backup.replaceAll("'", "'\\''")}'`;
   throw new ConflictError(
     'MW8320',
-    `a restore of ${backup} did not finish (${path} exists): run \`mesh restore ${backup}\` again to complete it first`,
+    `a restore of ${backup} did not finish (${path} exists): run \`mesh restore ${argument}\` again to complete it first`,
   );
 }
 

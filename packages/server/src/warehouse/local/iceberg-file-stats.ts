@@ -57,7 +57,7 @@ async function footerRows(sql: string, files: readonly string[]): Promise<Record
     const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
     throw new InputError(
       'MW8109',
-      `Invalid staged data: cannot read the Parquet footer of ${files.join(', ')}: ${reason}.`,
+      `Invalid staged data: cannot read the Parquet footer of ${namedFiles(files)}: ${reason}.`,
     );
   } finally {
     instance.closeSync();
@@ -70,4 +70,10 @@ function textOrNull(value: unknown): string | null {
 
 function booleanOrNull(value: unknown): boolean | null {
   return typeof value === 'boolean' ? value : null;
+}
+
+/** The first few files, and how many more: a publish can stage thousands. */
+function namedFiles(files: readonly string[]): string {
+  const shown = files.slice(0, 3).join(', ');
+  return files.length > 3 ? `${shown} and ${files.length - 3} more` : shown;
 }
