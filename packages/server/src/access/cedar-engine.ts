@@ -27,6 +27,7 @@ import { DELEGATE, type CedarRecord } from './cedar-evaluator/cedar-value.js';
 import { UnsupportedCedar } from './cedar-evaluator/compile-expression.js';
 import { compilePolicySet, type CompiledPolicySet } from './cedar-evaluator/compiled-policy-set.js';
 import { EntityStore, uidOf } from './cedar-evaluator/evaluation-request.js';
+import { assertContextEvaluable, assertEntityEvaluable } from './cedar-evaluator/request-json-check.js';
 import type { LoadedPolicy } from './load-cedar-policies.js';
 
 export interface CedarRequest {
@@ -75,6 +76,9 @@ export function createCedarEngine(policies: readonly LoadedPolicy[], options: Ce
     evaluator: 'compiled',
     decide(request) {
       try {
+        assertEntityEvaluable(request.principal);
+        assertEntityEvaluable(request.resource);
+        assertContextEvaluable(request.context);
         return compiled.decide({
           principal: { __entity: uidOf(request.principal.uid) },
           action: actions[request.action],

@@ -106,6 +106,11 @@ describe('compiled Cedar evaluator against wasm', () => {
     ['"a*b" like "a\\*b"', true],
     ['"axb" like "a\\*b"', false],
     ['"line\nbreak" like "line*"', true],
+    ['"日本語" like "日*語"', true],
+    ['"a𝔸b" like "a*"', true],
+    ['"aXbXc" like "*b*c"', true],
+    ['"aXbXc" like "*c*b"', false],
+    ['"a" like "**a**"', true],
     ['9007199254740991 + 1 > 0', true],
     // Beyond JavaScript's safe integers: handed to wasm, which computes in 64 bits.
     ['9007199254740991 * 1024 > 0', true],
@@ -143,6 +148,64 @@ describe('compiled Cedar evaluator against wasm', () => {
     const decimal = (text: string) => ({ __extn: { fn: 'decimal', arg: text } });
     expect(engine.decide(request(USER, PORT, 'query', { x: decimal('1.0'), y: decimal('1.0000') })).allowed).toBe(true);
     expect(engine.decide(request(USER, PORT, 'query', { x: decimal('1.0'), y: decimal('1.5') })).allowed).toBe(false);
+  });
+
+  it('leaves a record key named __proto__ to wasm, which keeps it as a key', () => {
+    const policies = [
+      policy('p0', 'forbid (principal, action, resource) when { {"__proto__": context.hasAgreement} has __proto__ };'),
+      policy('p1', 'permit (principal, action, resource);'),
+    ];
+    const engine = createCedarEngine(policies);
+    expect(engine.evaluator).toBe('wasm');
+    expect(engine.decide(request(USER, PORT, 'query', { hasAgreement: false, agreementPurposes: [] }))).toEqual({
+      allowed: false,
+      policyIds: ['p0'],
+    });
+  });
+
+  it('hands wasm what wasm refuses (lone surrogates, malformed entities), and fails as it does', () => {
+    const policies = [policy('any', 'permit (principal, action, resource) when { context.purpose like "*" };')];
+    const compiled = createCedarEngine(policies);
+    expect(compiled.evaluator).toBe('compiled');
+    const wasm = createCedarEngine(policies, { wasmOnly: true });
+    const failure = (engine: CedarEngine, asked: CedarRequest) => {
+      try {
+        return engine.decide(asked);
+      } catch (error) {
+        return (error as Error).message;
+      }
+    };
+    const malformed: EntityJson = {
+      ...PORT,
+      attrs: { owner: { __entity: { type: 'Meshwork::Team', id: 7 } } } as never,
+    };
+    const refused = [
+      request(USER, PORT, 'query', { purpose: 'x\ud800' }),
+      request(USER, PORT, 'query', { purpose: 'ok', weight: 1.5 }),
+      request(USER, PORT, 'query', { purpose: 'ok', nothing: null as never }),
+    ];
+    for (const asked of refused) {
+      expect(typeof failure(wasm, asked)).toBe('string'); // wasm refuses it…
+      expect(failure(compiled, asked)).toEqual(failure(wasm, asked)); // …and so does the compiled engine
+    }
+    // An entity reference with a numeric id: whatever wasm makes of it, the compiled engine agrees.
+    const odd = request(USER, malformed, 'query', { purpose: 'ok' });
+    expect(failure(compiled, odd)).toEqual(failure(wasm, odd));
+  });
+
+  it('matches like in time linear in the text, however many wildcards (no backtracking blow-up)', () => {
+    const policies = [
+      policy('l', 'permit (principal, action, resource) when { context.purpose like "*fraud*review*audit*x" };'),
+    ];
+    const compiled = createCedarEngine(policies);
+    const wasm = createCedarEngine(policies, { wasmOnly: true });
+    // With a backtracking regular expression this took tens of seconds (the test would time out).
+    const purpose = 'fraud review audit '.repeat(2_000);
+    for (const text of [purpose, `${purpose}x`]) {
+      const asked = request(USER, PORT, 'query', { purpose: text });
+      expect(compiled.decide(asked)).toEqual(wasm.decide(asked));
+    }
+    expect(compiled.decide(request(USER, PORT, 'query', { purpose: `${purpose}x` })).allowed).toBe(true);
   });
 
   it('decides generated policies over generated entities as wasm does', () => {
