@@ -198,15 +198,24 @@ class GovernedGateway implements GovernedQueryGateway {
     // slot and connection: nothing else would ever call finish().
     let iterating = false;
     let streamReady = false;
+    // DuckDB drops an interrupt that reaches a connection before its statement started (a timer
+    // that fired while the query was being authorized, or while the work was queued for a worker
+    // thread): it is sent again until the query ends, so the statement stops once it runs.
+    let reinterrupt: ReturnType<typeof setInterval> | undefined;
     const interrupt = (reason: InterruptReason) => {
       if (finished) return;
       interrupted ??= reason;
       // A no-op once the lease ended (the statement has run): a late timer or cancel never
       // reaches the query that uses the connection next.
       lease.interrupt();
+      reinterrupt ??= setInterval(() => lease.interrupt(), INTERRUPT_REPEAT_MS).unref();
       if (streamReady && !iterating) abandon();
     };
-    const timeoutMs = Math.min(options.timeoutMs ?? this.limits.timeoutMs, this.limits.timeoutMs);
+    const asked = options.timeoutMs;
+    const timeoutMs =
+      asked !== undefined && Number.isFinite(asked) && asked > 0
+        ? Math.min(asked, this.limits.timeoutMs)
+        : this.limits.timeoutMs;
     const timer = setTimeout(() => interrupt('timeout'), timeoutMs);
     const onAbort = () => interrupt('cancel');
     options.signal?.addEventListener('abort', onAbort, { once: true });
@@ -216,6 +225,7 @@ class GovernedGateway implements GovernedQueryGateway {
       if (finished) return;
       finished = true;
       clearTimeout(timer);
+      clearInterval(reinterrupt);
       options.signal?.removeEventListener('abort', onAbort);
       release();
       // Idempotent: a query that ran to the end gave its connection back already.
@@ -234,6 +244,8 @@ class GovernedGateway implements GovernedQueryGateway {
             );
       const statement = await this.#compile(lease, prepared);
       bindParameters(statement, query.parameters ?? []);
+      // Stopped while it was being prepared: not started at all.
+      if (interrupted) throw new Error('interrupted');
       // Materialized, not DuckDB's streaming result: the Node binding of a streaming result turns an
       // error raised after the first chunk into a quiet end of stream (the error is not exposed),
       // which would hand a client a truncated result as if it were complete. A materialized result
@@ -556,6 +568,9 @@ class GovernedGateway implements GovernedQueryGateway {
 }
 
 const CACHE_ENTRIES = 2_000;
+
+/** How often an interrupt is sent again while an interrupted query has not ended. */
+const INTERRUPT_REPEAT_MS = 25;
 
 /** A bounded cache: oldest entries go first (Maps iterate in insertion order). */
 function remember<V>(cache: Map<string, V>, key: string, value: V): void {

@@ -21,6 +21,7 @@ import {
   type GatewayFixture,
   type GatewayFixtureOptions,
 } from '../test-support/gateway-fixture.js';
+import type { Authorizer } from '../../access/access-types.js';
 import { grantAuthorizer, testPrincipal } from '../test-support/grant-authorizer.js';
 
 /** The attacker: may query everything, sees pii masked, restricted redacted, and EU rows only. */
@@ -73,6 +74,8 @@ export interface Refusal {
 export interface Adversary {
   readonly fixture: GatewayFixture;
   readonly gateway: GovernedQueryGateway;
+  /** The authorizer of `gateway`, for a test that needs a second gateway with the same grants. */
+  readonly authorizer: Authorizer;
   readonly warehouseRoot: string;
   rows(principal: Principal, query: string | GatewayQuery, options?: QueryOptions): Promise<Row[]>;
   /** Runs a query that must be refused with one of `codes`; checks the message and returns it. */
@@ -92,7 +95,8 @@ export async function createAdversary(
   connectionPool?: SandboxPoolOptions,
 ): Promise<Adversary> {
   const fixture = await createGatewayFixture(fixtureOptions);
-  const gateway = await fixture.gateway(grantAuthorizer(fixture.model, GRANTS), limits, connectionPool);
+  const authorizer = grantAuthorizer(fixture.model, GRANTS);
+  const gateway = await fixture.gateway(authorizer, limits, connectionPool);
   const warehouseRoot = defaultWarehouseRoot(fixture.workspace.root);
   const secrets = secretStrings(fixture, warehouseRoot);
   const expectCleanMessage = (message: string, sql: string) => {
@@ -109,6 +113,7 @@ export async function createAdversary(
   const rows = (principal: Principal, query: string | GatewayQuery, options?: QueryOptions) =>
     collectRows(gateway, principal, query, options);
   return {
+    authorizer,
     fixture,
     gateway,
     warehouseRoot,

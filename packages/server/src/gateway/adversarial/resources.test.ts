@@ -44,6 +44,23 @@ describe('time', () => {
     await stillAnswers();
   });
 
+  it('stops a query whose time ran out before DuckDB started it (during authorization)', async () => {
+    // The agreement lookup answers after the time limit: the interrupt reaches a connection with
+    // nothing running yet, which DuckDB forgets. The query would then run for hours (this test
+    // would time out); it is stopped because the gateway sends the interrupt again.
+    const slowLookup = {
+      activeAgreements: () => new Promise<never[]>((resolve) => setTimeout(() => resolve([]), 300)),
+    };
+    const gateway = await adv.fixture.gateway(adv.authorizer, { ...LIMITS, timeoutMs: 100 }, undefined, slowLookup);
+    const stream = gateway.stream(ana, { sql: 'SELECT count(*) FROM sales.orders, range(1000000000000)' });
+    await expect(
+      stream.then((s) => drain(s).then((e) => Promise.reject(e ?? new Error('no error')))),
+    ).rejects.toMatchObject({
+      code: 'MW5010',
+    });
+    await stillAnswers();
+  });
+
   it('takes a shorter per-query limit, never a longer one', async () => {
     // The message names the limit that stopped the query.
     expect((await adv.refused(ana, SLOW, 'MW5010', { timeoutMs: 100 })).message).toContain('(100 ms)');

@@ -22,6 +22,7 @@ import {
   type QueryUsage,
 } from '../query-gateway.js';
 import type { SandboxPoolOptions } from '../sandbox-connection-pool.js';
+import type { AgreementLookup } from '../../access/access-types.js';
 import { RelationCatalog } from '../relation-catalog.js';
 
 export const PROFILES_CSV = [
@@ -68,6 +69,7 @@ export interface GatewayFixture {
     authorizer: Authorizer,
     limits?: Partial<GatewayLimits>,
     connectionPool?: SandboxPoolOptions,
+    agreements?: AgreementLookup,
   ): Promise<GovernedQueryGateway>;
   dispose(): Promise<void>;
 }
@@ -126,7 +128,7 @@ export async function createGatewayFixture(options: GatewayFixtureOptions = {}):
     catalog,
     usage,
     maskingKey,
-    gateway: async (authorizer, limits, connectionPool) => {
+    gateway: async (authorizer, limits, connectionPool, agreements) => {
       const gateway = await createQueryGateway({
         catalog,
         authorizer,
@@ -137,6 +139,7 @@ export async function createGatewayFixture(options: GatewayFixtureOptions = {}):
         memoryLimit: '512MB',
         ...(limits ? { limits } : {}),
         ...(connectionPool ? { connectionPool } : {}),
+        ...(agreements ? { agreements } : {}),
         onUsage: (u) => usage.push(u),
       });
       gateways.push(gateway);
