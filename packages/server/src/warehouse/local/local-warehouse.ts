@@ -28,6 +28,7 @@ import { listMetadataVersions, pointerVersion, readPointedMetadata } from './ice
 import { removeIcebergFiles } from './iceberg-removal.js';
 import { removeFile } from './iceberg-writer.js';
 import { acquireLock, assertLockHeld, releaseLock } from './product-lock.js';
+import { onSharedFileSystem } from './network-file-system.js';
 import { PointerCache } from './pointer-cache.js';
 import { publishSnapshot } from './publish-snapshot.js';
 import { recoverWarehouse } from './recover-warehouse.js';
@@ -62,10 +63,11 @@ export class LocalWarehouse implements Warehouse {
   readonly #now: () => Date;
   readonly #generateSnapshotId: () => string;
   readonly #faults: WarehouseFaults | undefined;
-  readonly #pointers = new PointerCache();
+  readonly #pointers: PointerCache;
 
   constructor(options: LocalWarehouseOptions) {
     this.location = resolve(options.root);
+    this.#pointers = new PointerCache(() => !onSharedFileSystem(this.location));
     this.#now = options.now ?? (() => new Date());
     this.#generateSnapshotId = options.generateSnapshotId ?? randomSnapshotId;
     this.#faults = options.faults;

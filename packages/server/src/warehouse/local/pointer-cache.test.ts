@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { CurrentPointer } from '../snapshot-manifest.js';
 import { ORDERS, publishRun, useParquet } from '../test-support/warehouse-harness.js';
 import { createLocalWarehouse } from './create-local-warehouse.js';
+import { isSharedFileSystemType, onSharedFileSystem } from './network-file-system.js';
 import { PointerCache } from './pointer-cache.js';
 
 const base = mkdtempSync(join(tmpdir(), 'meshwork-pointer-cache-'));
@@ -24,6 +25,27 @@ function countingReader(file: string) {
 }
 
 describe('PointerCache', () => {
+  it('reads every time where stat cannot be trusted (a network file system)', async () => {
+    const file = join(base, 'shared.json');
+    await writeFile(file, JSON.stringify({ snapshotId: '1', sequence: 1 }));
+    const cache = new PointerCache(() => false);
+    const { counter, read } = countingReader(file);
+    for (let i = 0; i < 3; i++) expect(await cache.get(file, read)).toMatchObject({ snapshotId: '1' });
+    expect(counter.reads).toBe(3);
+  });
+
+  it('tells network and FUSE file systems from local ones', () => {
+    expect([0x6969, 0xff534d42, 0xfe534d42, 0x65735546].map(isSharedFileSystemType)).toEqual([true, true, true, true]);
+    expect([0xef53, 0x58465342, 0x01021994, 0x9123683e].map(isSharedFileSystemType)).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
+    // The temp directory of CI is local; a path that does not exist yet is judged by its parent.
+    expect(onSharedFileSystem(join(base, 'not', 'yet'))).toBe(false);
+  });
+
   it('reads a pointer once while its file is unchanged, and again once it is replaced', async () => {
     const file = join(base, 'current.json');
     await writeFile(file, JSON.stringify({ snapshotId: '1', sequence: 1 }));

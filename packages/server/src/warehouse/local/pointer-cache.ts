@@ -4,7 +4,8 @@
  * instead of reading and decoding the file (five round trips through libuv's thread pool, which
  * DuckDB's asynchronous calls share).
  *
- * Why a stat is enough: a pointer is only ever replaced by renaming a new file over it
+ * Why a stat is enough (on a local file system: network ones are read every time,
+ * network-file-system.ts): a pointer is only ever replaced by renaming a new file over it
  * (durable-write.ts), which gives it another inode and change time; an in-place write would change
  * its modification time and usually its size. A publish by any process — `mesh run` beside
  * `mesh serve`, another server — is therefore seen by the very next read, as before. The stat is
@@ -25,9 +26,19 @@ const MAX_ENTRIES = 10_000;
 
 export class PointerCache {
   readonly #entries = new Map<string, CachedPointer>();
+  #trusted: boolean | undefined;
+
+  /**
+   * @param trustStat whether `stat` sees another process's rename at once: true on a local file
+   *   system; on NFS and other shared ones it may answer from a cache for seconds, so every
+   *   read goes to the file, as before this cache (asked once, on the first read).
+   */
+  constructor(private readonly trustStat: () => boolean = () => true) {}
 
   /** The pointer at `file`, read with `read` only when the file changed since it was last read. */
   async get(file: string, read: () => Promise<CurrentPointer | undefined>): Promise<CurrentPointer | undefined> {
+    this.#trusted ??= this.trustStat();
+    if (!this.#trusted) return read();
     const before = identityOf(file);
     if (before === undefined) {
       this.#entries.delete(file);
