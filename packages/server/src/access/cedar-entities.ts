@@ -88,7 +88,7 @@ export function createEntityResolver(model: MeshModel, cacheSize: number): Entit
   const domainParents = (domain: string): TypeAndId[] => {
     let parents = ancestries.get(domain);
     if (parents === undefined) {
-      parents = Object.freeze(domainAncestry(model, domain).map((d) => uid('Domain', d)));
+      parents = Object.freeze(domainAncestry(model, domain).map((d) => Object.freeze(uid('Domain', d))));
       ancestries.set(domain, parents);
     }
     return parents as TypeAndId[];

@@ -16,7 +16,7 @@ export interface RequestContext {
 /** The context of a request with no purpose and no agreement: most requests, shared. */
 const EMPTY: RequestContext = Object.freeze({
   agreements: Object.freeze([]),
-  cedar: Object.freeze<Context>({ hasAgreement: false, agreementPurposes: [] }),
+  cedar: Object.freeze<Context>({ hasAgreement: false, agreementPurposes: Object.freeze([]) as unknown as string[] }),
   key: JSON.stringify([false, null, []]),
 });
 

@@ -86,6 +86,9 @@ describe('startup', () => {
     const client = new pg.Client({ ...server.client('alice'), options: '-c meshwork.purpose=fraud\\ analysis' });
     await client.connect();
     expect((await client.query('SHOW meshwork.purpose')).rows).toEqual([{ 'meshwork.purpose': 'fraud analysis' }]);
+    // As over HTTP, a purpose is at most 200 characters (MW5411); the session keeps the one it had.
+    await expect(client.query(`SET meshwork.purpose = '${'x'.repeat(201)}'`)).rejects.toMatchObject({ code: '22023' });
+    expect((await client.query('SHOW meshwork.purpose')).rows).toEqual([{ 'meshwork.purpose': 'fraud analysis' }]);
     await client.end();
   });
 

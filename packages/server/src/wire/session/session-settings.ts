@@ -150,7 +150,17 @@ const SPECS: readonly Spec[] = [
   { name: 'lc_time', initial: 'C', description: 'Accepted.' },
   { name: 'geqo', initial: 'on', description: 'Accepted.' },
   { name: 'work_mem', initial: '4MB', description: 'Accepted; the gateway sets memory limits.' },
-  { name: 'meshwork.purpose', initial: '', description: 'The purpose stated for the queries of this session.' },
+  {
+    name: 'meshwork.purpose',
+    initial: '',
+    description: 'The purpose stated for the queries of this session.',
+    // As long as over HTTP (query-schemas.ts): a purpose is a short reason, and policies match it.
+    normalize: (v) => {
+      if (v.length > 200)
+        throw unsupported('meshwork.purpose', `${v.slice(0, 20)}…`, 'a purpose of at most 200 characters');
+      return v;
+    },
+  },
 ];
 
 const BY_NAME: ReadonlyMap<string, Spec> = new Map(SPECS.map((spec) => [spec.name.toLowerCase(), spec]));
