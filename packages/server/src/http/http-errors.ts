@@ -5,7 +5,8 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { isMeshworkError, type MeshworkError } from '@meshwork/core';
 
-const STATUS: Record<MeshworkError['kind'], number> = {
+/** The one mapping of domain errors to HTTP statuses (the Iceberg catalog's replies use it too). */
+export const HTTP_STATUS: Readonly<Record<MeshworkError['kind'], number>> = {
   input: 400,
   unauthenticated: 401,
   'not-found': 404,
@@ -27,7 +28,7 @@ export function handleHttpError(error: FastifyError | Error, request: FastifyReq
         ...(error.diagnostics.length > 0 ? { diagnostics: error.diagnostics } : {}),
       },
     };
-    void reply.status(STATUS[error.kind]).send(body);
+    void reply.status(HTTP_STATUS[error.kind]).send(body);
     return;
   }
   const validation = (error as FastifyError).validation;

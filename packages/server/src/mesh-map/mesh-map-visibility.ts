@@ -8,6 +8,7 @@
  * rebuilt index orders products anew, so either starts afresh.
  */
 import type { Authorizer } from '../access/access-types.js';
+import { principalKey } from '../access/cedar-entities.js';
 import type { Principal } from '../identity/principal.js';
 import type { MeshMapIndex } from './mesh-map-index.js';
 
@@ -28,7 +29,7 @@ export function createVisibilityCache(size = PRINCIPALS): VisibilityCache {
         entries.clear();
         [forIndex, forAuthorizer] = [index, authorizer];
       }
-      const key = principalKey(principal);
+      const key = visibilityKey(principal);
       let bits = entries.get(key);
       if (bits) {
         entries.delete(key); // most recently used last
@@ -44,17 +45,7 @@ export function createVisibilityCache(size = PRINCIPALS): VisibilityCache {
   };
 }
 
-/** Everything about a principal a policy can look at (and the token's scopes, which narrow it). */
-function principalKey(p: Principal): string {
-  const sorted = (values: readonly string[]) => [...values].sort();
-  const attributes = Object.entries(p.attributes).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return JSON.stringify([
-    p.kind,
-    p.id,
-    sorted(p.teams),
-    sorted(p.groups),
-    sorted(p.roles),
-    attributes,
-    p.scopes ? sorted(p.scopes) : null,
-  ]);
+/** What decisions depend on (access/cedar-entities.ts), and the token's scopes, which narrow them. */
+function visibilityKey(p: Principal): string {
+  return JSON.stringify([principalKey(p), p.scopes ? [...p.scopes].sort() : null]);
 }

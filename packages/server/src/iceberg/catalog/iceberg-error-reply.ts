@@ -7,16 +7,8 @@
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { isMeshworkError, type MeshworkError } from '@meshwork/core';
+import { HTTP_STATUS } from '../../http/http-errors.js';
 import type { IcebergCatalogCode } from './iceberg-catalog-codes.js';
-
-const STATUS: Record<MeshworkError['kind'], number> = {
-  input: 400,
-  unauthenticated: 401,
-  'not-found': 404,
-  'not-allowed': 403,
-  conflict: 409,
-  unavailable: 503,
-};
 
 const TYPE_OF_KIND: Record<MeshworkError['kind'], string> = {
   input: 'BadRequestException',
@@ -50,7 +42,7 @@ export interface IcebergErrorBody {
 export function icebergError(error: unknown): { readonly status: number; readonly body: IcebergErrorBody } {
   if (isMeshworkError(error)) {
     const special = BY_CODE[error.code as IcebergCatalogCode];
-    const status = special?.status ?? STATUS[error.kind];
+    const status = special?.status ?? HTTP_STATUS[error.kind];
     const type = special?.type ?? TYPE_OF_KIND[error.kind];
     return { status, body: { error: { message: `${error.code}: ${error.message}`, type, code: status } } };
   }
